@@ -1,0 +1,15 @@
+//! Who people are: users, companies, roles and permissions.
+
+mod company;
+mod email;
+mod permission;
+mod principal;
+mod role;
+mod user;
+
+pub use company::{Company, CompanyType};
+pub use email::Email;
+pub use permission::Permission;
+pub use principal::Principal;
+pub use role::{SystemRole, ALL_SYSTEM_ROLES};
+pub use user::{User, UserStatus};

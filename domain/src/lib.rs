@@ -1,0 +1,15 @@
+//! HireOps domain: the recruiting and identity rules, free of I/O.
+//!
+//! Everything that touches the outside world is a port (a trait in [`ports`]);
+//! the `adapters` crate implements them and the `functions` crate wires them.
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod identity;
+pub mod mail;
+pub mod ports;
+
+pub use error::{DomainError, FieldError};

@@ -1,0 +1,26 @@
+use super::PortResult;
+use crate::ids::UserId;
+use crate::mail::OutgoingMail;
+
+/// Hands mail to the mail worker through a queue; never sends inline.
+#[async_trait::async_trait]
+pub trait MailOutbox: Send + Sync {
+    async fn enqueue(&self, mail: OutgoingMail) -> PortResult<()>;
+}
+
+#[derive(Clone, Debug)]
+pub struct NewNotification {
+    pub user_id: UserId,
+    /// A stable event code such as `password_reset.requested`.
+    pub kind: &'static str,
+    pub title: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub data: serde_json::Value,
+}
+
+/// In-app notifications.
+#[async_trait::async_trait]
+pub trait Notifier: Send + Sync {
+    async fn notify(&self, notifications: Vec<NewNotification>) -> PortResult<()>;
+}

@@ -1,0 +1,18 @@
+//! Ports: everything the domain needs from the outside world, as traits.
+//! Implementations live in the `adapters` crate.
+
+mod audit;
+mod identity;
+mod messaging;
+mod security;
+
+pub use audit::AuditLog;
+pub use identity::{
+    ChallengeRepository, NewUser, OneTimePurpose, OneTimeTokenRepository, ResetRequestRepository, SessionRepository,
+    SsoLinkRepository, UserRepository,
+};
+pub use messaging::{MailOutbox, NewNotification, Notifier};
+pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
+
+/// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.
+pub type PortResult<T> = Result<T, crate::DomainError>;
