@@ -1,1 +1,17 @@
-fn main() {}
+//! Serves every route, runs every queue consumer and the API docs on one port.
+
+use hireops_functions::{config::Config, runtime, state::AppState};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    runtime::telemetry::init(false);
+    let config = Config::from_env()?;
+    let bind = config.bind_addr.clone();
+    let state = AppState::build(config).await?;
+    state.prepare_database().await?;
+    let _workers = runtime::local::spawn_workers(state.clone()).await?;
+    let listener = tokio::net::TcpListener::bind(&bind).await?;
+    tracing::info!("HireOps API on http://{bind} (docs at /api/docs)");
+    runtime::local::serve(listener, state).await?;
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! Turns an [`OutgoingMail`] into subject, plain text and HTML with minijinja.
+//!
+//! Every [`MailMessage`] variant has three templates under `templates/mail/`:
+//! `<name>.subject.txt`, `<name>.txt` and `<name>.html` (autoescaped). The
+//! message's fields are the context, plus `product_name` and `recipient_name`.
+
+use anyhow::{Context, anyhow};
+use hireops_domain::mail::OutgoingMail;
+use minijinja::{Environment, UndefinedBehavior};
+use serde_json::Value;
+
+/// A mail ready for a transport.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderedMail {
+    pub to: String,
+    pub to_name: Option<String>,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+macro_rules! embedded {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/mail/", $file)))),*]
+    };
+}
+
+/// Every embedded template file: (name, source).
+const TEMPLATES: &[(&str, &str)] = embedded![
+    "layout.html",
+    "layout.txt",
+    "macros.html",
+    "two_factor_code.subject.txt",
+    "two_factor_code.txt",
+    "two_factor_code.html",
+    "verify_email.subject.txt",
+    "verify_email.txt",
+    "verify_email.html",
+    "account_already_exists.subject.txt",
+    "account_already_exists.txt",
+    "account_already_exists.html",
+    "activate_account.subject.txt",
+    "activate_account.txt",
+    "activate_account.html",
+    "password_reset_requested.subject.txt",
+    "password_reset_requested.txt",
+    "password_reset_requested.html",
+    "password_reset_link.subject.txt",
+    "password_reset_link.txt",
+    "password_reset_link.html",
+    "password_changed.subject.txt",
+    "password_changed.txt",
+    "password_changed.html",
+    "account_locked.subject.txt",
+    "account_locked.txt",
+    "account_locked.html",
+];
+
+const TEMPLATE_NAMES: &[&str] = &[
+    "two_factor_code",
+    "verify_email",
+    "account_already_exists",
+    "activate_account",
+    "password_reset_requested",
+    "password_reset_link",
+    "password_changed",
+    "account_locked",
+];
+
+/// `5|units("minute")` → `5 minutes`, `1|units("hour")` → `1 hour`.
+fn units(n: i64, unit: &str) -> String {
+    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
+}
+
+/// Renders the mail templates; build once and share.
+#[derive(Debug)]
+pub struct MailRenderer {
+    env: Environment<'static>,
+    product_name: String,
+}
+
+impl MailRenderer {
+    /// The names of the message templates (one per `MailMessage` variant).
+    pub fn template_names() -> &'static [&'static str] {
+        TEMPLATE_NAMES
+    }
+
+    pub fn new(product_name: &str) -> anyhow::Result<Self> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.add_filter("units", units);
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source).with_context(|| format!("mail template {name}"))?;
+        }
+        // Fail at start-up, not at send time, if a template is missing.
+        for name in TEMPLATE_NAMES {
+            for suffix in ["subject.txt", "txt", "html"] {
+                env.get_template(&format!("{name}.{suffix}")).with_context(|| format!("mail template {name}.{suffix}"))?;
+            }
+        }
+        Ok(Self { env, product_name: product_name.trim().to_owned() })
+    }
+
+    pub fn render(&self, mail: &OutgoingMail) -> anyhow::Result<RenderedMail> {
+        let name = mail.message.template_name();
+        let to_name = mail.to_name.as_deref().map(clean_header).filter(|n| !n.is_empty());
+        let mut ctx = match serde_json::to_value(&mail.message).context("serializing the mail message")? {
+            Value::Object(map) => map,
+            other => return Err(anyhow!("mail message {name} serialized to {other}, not an object")),
+        };
+        ctx.insert("product_name".into(), Value::String(self.product_name.clone()));
+        ctx.insert("recipient_name".into(), to_name.clone().map_or(Value::Null, Value::String));
+        let ctx = Value::Object(ctx);
+
+        let render = |suffix: &str| -> anyhow::Result<String> {
+            let file = format!("{name}.{suffix}");
+            self.env
+                .get_template(&file)
+                .and_then(|t| t.render(&ctx))
+                .map_err(|e| anyhow!("rendering mail template {file}: {e:#}"))
+        };
+        let subject = clean_header(&render("subject.txt")?);
+        let text = render("txt")?.trim().to_owned() + "\n";
+        let html = render("html")?;
+        Ok(RenderedMail { to: mail.to.as_str().to_owned(), to_name, subject, text, html })
+    }
+}
+
+/// One line, collapsed whitespace, no control characters: safe for a header.
+fn clean_header(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hireops_domain::identity::Email;
+    use hireops_domain::mail::MailMessage;
+
+    /// The same escaping minijinja applies in HTML templates.
+    fn html_escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#x27;")
+            .replace('/', "&#x2f;")
+    }
+
+    fn all_messages() -> Vec<MailMessage> {
+        vec![
+            MailMessage::TwoFactorCode { code: "493027".into(), expires_in_minutes: 10 },
+            MailMessage::VerifyEmail { link: "https://app.example.com/verify?t=abc".into(), expires_in_hours: 24 },
+            MailMessage::AccountAlreadyExists {
+                sign_in_link: "https://app.example.com/sign-in".into(),
+                reset_link: "https://app.example.com/reset".into(),
+            },
+            MailMessage::ActivateAccount {
+                link: "https://app.example.com/activate?t=xyz".into(),
+                expires_in_hours: 72,
+                company_name: Some("Acme & Sons".into()),
+            },
+            MailMessage::PasswordResetRequested {
+                requester_name: "Jane Doe".into(),
+                requester_email: "jane@example.com".into(),
+                review_link: "https://app.example.com/admin/resets/1".into(),
+            },
+            MailMessage::PasswordResetLink { link: "https://app.example.com/reset?t=q".into(), expires_in_minutes: 1 },
+            MailMessage::PasswordChanged,
+            MailMessage::AccountLocked { minutes: 15 },
+        ]
+    }
+
+    fn mail(message: MailMessage, name: Option<&str>) -> OutgoingMail {
+        OutgoingMail::new(Email::parse("someone@example.com").unwrap(), name.map(str::to_owned), message)
+    }
+
+    #[test]
+    fn template_names_cover_every_variant() {
+        let names: Vec<&str> = all_messages().iter().map(|m| m.template_name()).collect();
+        assert_eq!(names, MailRenderer::template_names());
+    }
+
+    #[test]
+    fn every_variant_renders() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        for m in all_messages() {
+            let name = m.template_name();
+            let out = r.render(&mail(m.clone(), Some("Ada Lovelace"))).unwrap_or_else(|e| panic!("{name}: {e:#}"));
+            assert_eq!(out.to, "someone@example.com");
+            assert_eq!(out.to_name.as_deref(), Some("Ada Lovelace"));
+            assert!(!out.subject.is_empty() && !out.subject.contains('\n'), "{name}: subject {:?}", out.subject);
+            assert!(out.text.starts_with("Hi Ada Lovelace,"), "{name}: {}", out.text);
+            assert!(out.text.contains("The HireOps team"), "{name}");
+            assert!(out.html.contains("Hi Ada Lovelace,"), "{name}");
+            assert!(out.html.trim_start().starts_with("<!DOCTYPE html>"), "{name}");
+            assert!(!out.text.contains("{{") && !out.html.contains("{{") && !out.html.contains("{%"), "{name}");
+            // Every string field of the message shows up in both bodies.
+            if let Value::Object(fields) = serde_json::to_value(&m).unwrap() {
+                for (k, v) in fields {
+                    if k == "template" {
+                        continue;
+                    }
+                    let shown = match v {
+                        Value::String(s) => s,
+                        Value::Number(n) => n.to_string(),
+                        _ => continue,
+                    };
+                    assert!(out.text.contains(&shown), "{name}: text lacks {k}={shown}");
+                    let escaped = html_escape(&shown);
+                    assert!(out.html.contains(&escaped), "{name}: html lacks {k}={escaped}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn specific_content() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let out = r.render(&mail(MailMessage::TwoFactorCode { code: "493027".into(), expires_in_minutes: 10 }, None)).unwrap();
+        assert_eq!(out.subject, "Your HireOps sign-in code");
+        assert!(out.text.starts_with("Hello,"));
+        assert!(out.text.contains("493027") && out.text.contains("10 minutes"));
+        let out = r
+            .render(&mail(MailMessage::PasswordResetLink { link: "https://x.example/r".into(), expires_in_minutes: 1 }, None))
+            .unwrap();
+        assert!(out.text.contains("1 minute ") && !out.text.contains("1 minutes"));
+        let out = r
+            .render(&mail(
+                MailMessage::ActivateAccount { link: "https://x.example/a".into(), expires_in_hours: 48, company_name: None },
+                None,
+            ))
+            .unwrap();
+        assert!(out.text.contains("on HireOps. To activate"), "{}", out.text);
+        let out = r.render(&mail(MailMessage::AccountLocked { minutes: 15 }, None)).unwrap();
+        assert!(out.text.contains("15 minutes"));
+        let out = r
+            .render(&mail(
+                MailMessage::PasswordResetRequested {
+                    requester_name: "Jane Doe".into(),
+                    requester_email: "jane@example.com".into(),
+                    review_link: "https://x.example/rv".into(),
+                },
+                None,
+            ))
+            .unwrap();
+        assert_eq!(out.subject, "Password reset request from Jane Doe");
+    }
+
+    #[test]
+    fn html_is_escaped_and_text_is_not() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let evil = "<script>alert(1)</script>";
+        let out = r
+            .render(&mail(
+                MailMessage::PasswordResetRequested {
+                    requester_name: evil.into(),
+                    requester_email: "jane@example.com".into(),
+                    review_link: "https://x.example/rv?a=1&b=\"2\"".into(),
+                },
+                Some("<b>Bob</b>"),
+            ))
+            .unwrap();
+        assert!(!out.html.contains("<script>"), "{}", out.html);
+        assert!(!out.html.contains("<b>Bob</b>"));
+        assert!(out.html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "{}", out.html);
+        assert!(out.html.contains("&lt;b&gt;Bob&lt;&#x2f;b&gt;"));
+        assert!(out.html.contains("a=1&amp;b=&quot;2&quot;"));
+        // The plain-text part is not HTML, so nothing is escaped there.
+        assert!(out.text.contains(evil));
+        assert!(out.subject.contains(evil));
+    }
+
+    #[test]
+    fn header_values_are_single_line() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let out = r
+            .render(&mail(
+                MailMessage::PasswordResetRequested {
+                    requester_name: "Eve\r\nBcc: victim@example.com".into(),
+                    requester_email: "eve@example.com".into(),
+                    review_link: "https://x.example/rv".into(),
+                },
+                Some("Eve\nX-Header: 1"),
+            ))
+            .unwrap();
+        assert!(!out.subject.contains('\n') && !out.subject.contains('\r'));
+        assert_eq!(out.to_name.as_deref(), Some("Eve X-Header: 1"));
+    }
+
+    #[test]
+    fn units_filter() {
+        assert_eq!(units(1, "hour"), "1 hour");
+        assert_eq!(units(0, "hour"), "0 hours");
+        assert_eq!(units(24, "hour"), "24 hours");
+    }
+}

@@ -1,0 +1,61 @@
+//! MySQL / MariaDB persistence (sqlx). Queries are checked at run time and
+//! covered by the integration tests, so builds need no database (no `.sqlx/`).
+
+mod audit;
+mod challenges;
+mod notifications;
+mod one_time;
+mod processed;
+mod resets;
+mod roles;
+mod sessions;
+mod sso_links;
+mod users;
+
+pub use audit::MySqlAuditLog;
+pub use challenges::MySqlChallenges;
+pub use notifications::MySqlNotifier;
+pub use one_time::MySqlOneTimeTokens;
+pub use processed::ProcessedMessages;
+pub use resets::MySqlResetRequests;
+pub use roles::sync_system_roles;
+pub use sessions::MySqlSessions;
+pub use sso_links::MySqlSsoLinks;
+pub use users::MySqlUsers;
+
+use hireops_domain::DomainError;
+use sqlx::mysql::{MySqlConnectOptions, MySqlPoolOptions};
+use sqlx::MySqlPool;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The migrations in `/migrations`, embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// A small pool: a Lambda serves one request at a time, and RDS Proxy pools for us.
+pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<MySqlPool> {
+    let options = MySqlConnectOptions::from_str(url)?.timezone(Some("+00:00".into()));
+    Ok(MySqlPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_lazy_with(options))
+}
+
+pub async fn migrate(pool: &MySqlPool) -> anyhow::Result<()> {
+    MIGRATOR.run(pool).await?;
+    Ok(())
+}
+
+pub async fn ping(pool: &MySqlPool) -> anyhow::Result<()> {
+    sqlx::query("SELECT 1").execute(pool).await?;
+    Ok(())
+}
+
+/// Database failures are infrastructure failures; the cause goes to the log.
+pub(crate) fn infra(e: sqlx::Error) -> DomainError {
+    DomainError::Infrastructure(format!("database: {e}"))
+}
+
+pub(crate) fn is_duplicate_key(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
+}

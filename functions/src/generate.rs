@@ -1,0 +1,142 @@
+//! Files derived from the route and task tables: the Lambda bins, their
+//! `[[bin]]` entries and `cargo lambda watch` router, the functions of
+//! `template.yaml`, and the OpenAPI document. A test in `tests/` fails when a
+//! committed copy drifts; `HIREOPS_BLESS=1` rewrites them.
+
+use crate::routes::{Access, Route};
+use crate::tasks::{Task, TaskKind};
+use std::fmt::Write;
+
+pub const BINS_BEGIN: &str = "# BEGIN GENERATED BINS";
+pub const BINS_END: &str = "# END GENERATED BINS";
+pub const FUNCTIONS_BEGIN: &str = "  # BEGIN GENERATED FUNCTIONS";
+pub const FUNCTIONS_END: &str = "  # END GENERATED FUNCTIONS";
+
+pub fn logical_id(bin: &str) -> String {
+    let mut s: String = bin
+        .split('_')
+        .map(|part| {
+            let mut c = part.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect();
+    s.push_str("Function");
+    s
+}
+
+/// The source of one Lambda bin.
+pub fn bin_source(name: &str, is_task: bool) -> String {
+    let (doc, call) = if is_task {
+        ("background task", format!("hireops_functions::runtime::lambda::run_task(\"{name}\")"))
+    } else {
+        ("API route", format!("hireops_functions::runtime::lambda::run_route(\"{name}\")"))
+    };
+    format!(
+        "//! Lambda for the {doc} `{name}` (generated from the route table; see docs/development.md).\n\nfn main() -> Result<(), lambda_runtime::Error> {{\n    {call}\n}}\n"
+    )
+}
+
+/// The `[[bin]]` entries and the `cargo lambda watch` router, for functions/Cargo.toml.
+pub fn cargo_bins(routes: &[Route], tasks: &[Task]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{BINS_BEGIN}");
+    s.push_str("[[bin]]\nname = \"local\"\npath = \"src/bin/local.rs\"\ntest = false\n\n");
+    for name in routes.iter().map(|r| r.name).chain(tasks.iter().map(|t| t.name)) {
+        let _ = writeln!(s, "[[bin]]\nname = \"{name}\"\npath = \"src/bin/{name}.rs\"\ntest = false\n");
+    }
+    s.push_str("# `cargo lambda watch` serves each path through its own function.\n[package.metadata.lambda.watch.router]\n");
+    let mut paths: Vec<&str> = routes.iter().map(|r| r.path.as_str()).collect();
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        let entries: Vec<String> = routes
+            .iter()
+            .filter(|r| r.path == path)
+            .map(|r| format!("{{ method = \"{}\", function = \"{}\" }}", r.method, r.name))
+            .collect();
+        let _ = writeln!(s, "\"{path}\" = [{}]", entries.join(", "));
+    }
+    let _ = write!(s, "{BINS_END}");
+    s
+}
+
+fn policies(route: Option<&Route>, task: Option<&Task>) -> Vec<String> {
+    let mut p = vec![];
+    let mail = "      - SQSSendMessagePolicy:\n          QueueName: !GetAtt MailQueue.QueueName".to_string();
+    match (route, task) {
+        (Some(r), _) if r.name == "health" => {
+            p.push(mail);
+            p.push("      - S3ReadPolicy:\n          BucketName: !Ref UploadsBucket".into());
+            p.push("      - Statement:\n          - Effect: Allow\n            Action: ses:GetAccount\n            Resource: \"*\"".into());
+        }
+        (Some(_), _) => p.push(mail),
+        (_, Some(t)) => match t.kind {
+            TaskKind::Queue { .. } => p.push(
+                "      - Statement:\n          - Effect: Allow\n            Action: ses:SendEmail\n            Resource: !Sub arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*"
+                    .into(),
+            ),
+            TaskKind::Migrate => {}
+        },
+        _ => {}
+    }
+    p
+}
+
+/// The functions of template.yaml, one per route and per task.
+pub fn template_functions(routes: &[Route], tasks: &[Task]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{FUNCTIONS_BEGIN}");
+    for r in routes {
+        let access = match r.access {
+            Access::Public => "public".to_string(),
+            Access::Authenticated => "signed-in".to_string(),
+            Access::Requires(p) => format!("requires {}", p.code()),
+        };
+        let _ = writeln!(s, "  {}:", logical_id(r.name));
+        let _ = writeln!(s, "    Type: AWS::Serverless::Function");
+        let _ = writeln!(s, "    Metadata:\n      BuildMethod: rust-cargolambda\n      BuildProperties:\n        Binary: {}", r.name);
+        let _ = writeln!(s, "    Properties:");
+        let _ = writeln!(s, "      FunctionName: !Sub ${{AWS::StackName}}-{}", r.name.replace('_', "-"));
+        let _ = writeln!(s, "      Description: {} {} ({access})", r.method, r.path);
+        let _ = writeln!(s, "      CodeUri: .\n      Handler: bootstrap");
+        let _ = writeln!(s, "      Policies:\n{}", policies(Some(r), None).join("\n"));
+        let _ = writeln!(
+            s,
+            "      Events:\n        Api:\n          Type: HttpApi\n          Properties:\n            ApiId: !Ref HttpApi\n            Path: {}\n            Method: {}",
+            r.path, r.method
+        );
+    }
+    for t in tasks {
+        let _ = writeln!(s, "  {}:", logical_id(t.name));
+        let _ = writeln!(s, "    Type: AWS::Serverless::Function");
+        let _ = writeln!(s, "    Metadata:\n      BuildMethod: rust-cargolambda\n      BuildProperties:\n        Binary: {}", t.name);
+        let _ = writeln!(s, "    Properties:");
+        let _ = writeln!(s, "      FunctionName: !Sub ${{AWS::StackName}}-{}", t.name.replace('_', "-"));
+        let _ = writeln!(s, "      Description: {}", t.description);
+        let _ = writeln!(s, "      CodeUri: .\n      Handler: bootstrap");
+        let policies = policies(None, Some(t));
+        if !policies.is_empty() {
+            let _ = writeln!(s, "      Policies:\n{}", policies.join("\n"));
+        }
+        match t.kind {
+            TaskKind::Queue { queue, .. } => {
+                let _ = writeln!(
+                    s,
+                    "      Events:\n        Queue:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt {queue}Queue.Arn\n            BatchSize: 10\n            FunctionResponseTypes:\n              - ReportBatchItemFailures"
+                );
+            }
+            TaskKind::Migrate => {
+                let _ = writeln!(s, "      Timeout: 300");
+            }
+        }
+    }
+    let _ = write!(s, "{FUNCTIONS_END}");
+    s
+}
+
+/// Replace the text between two marker lines (markers included).
+pub fn splice(text: &str, begin: &str, end: &str, replacement: &str) -> Option<String> {
+    let start = text.find(begin)?;
+    let stop = text[start..].find(end)? + start + end.len();
+    Some(format!("{}{}{}", &text[..start], replacement, &text[stop..]))
+}

@@ -1,0 +1,5 @@
+//! HTTP handlers: parse, call a domain use case, map the result. Nothing else.
+
+pub mod auth;
+pub mod health;
+pub mod me;

@@ -1,0 +1,30 @@
+//! Per-IP request limits, counted in Redis so every process shares them.
+
+use super::caller::client_ip;
+use super::ApiError;
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use hireops_domain::ports::RateDecision;
+use std::time::Duration;
+
+/// Which budget a route draws from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Throttle {
+    /// Sign-in, sign-up, reset and SSO endpoints: `AUTH_RATE_LIMIT_PER_MINUTE` per IP and route.
+    Auth,
+}
+
+pub async fn limit(State((state, throttle, route)): State<(AppState, Throttle, &'static str)>, request: Request, next: Next) -> Response {
+    let Throttle::Auth = throttle;
+    let (parts, body) = request.into_parts();
+    let ip = client_ip(&parts, state.config.trust_proxy_headers).unwrap_or_else(|| "unknown".into());
+    let key = format!("throttle:{route}:{ip}");
+    match state.rate_limiter.hit(&key, state.config.auth_rate_limit_per_minute, Duration::from_secs(60)).await {
+        Ok(RateDecision::Allowed) => next.run(Request::from_parts(parts, body)).await,
+        Ok(RateDecision::Limited { retry_after }) => ApiError::too_many(retry_after.as_secs().max(1), "rate_limited").into_response(),
+        // Fail closed: without the counter we cannot tell a flood from a user.
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}

@@ -1,0 +1,148 @@
+//! The one route table. Each entry names its Lambda function, its access rule
+//! and its throttle; method, path and documentation come from the handler's
+//! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
+//! `template.yaml` and the bin list are all derived from this table.
+
+use crate::handlers::{auth, health, me};
+use crate::http::throttle::{self, Throttle};
+use crate::http::ApiError;
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodFilter, MethodRouter};
+use axum::Router;
+use hireops_domain::identity::Permission;
+use utoipa::openapi::path::{HttpMethod, Operation};
+use utoipa::openapi::schema::Schema;
+use utoipa::openapi::RefOr;
+
+/// Who may call a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Public,
+    /// Any signed-in user; the use case applies finer rules.
+    Authenticated,
+    /// Signed in and holding this permission, else 403.
+    Requires(Permission),
+}
+
+pub struct Route {
+    /// The Lambda function and bin name.
+    pub name: &'static str,
+    pub access: Access,
+    pub throttle: Option<Throttle>,
+    pub method: Method,
+    pub path: String,
+    pub operation: Operation,
+    pub schemas: Vec<(String, RefOr<Schema>)>,
+    handler: fn(MethodFilter) -> MethodRouter<AppState>,
+}
+
+impl Route {
+    pub fn new<P: utoipa::Path + utoipa::__dev::SchemaReferences>(
+        name: &'static str,
+        access: Access,
+        throttle: Option<Throttle>,
+        handler: fn(MethodFilter) -> MethodRouter<AppState>,
+    ) -> Self {
+        let methods = P::methods();
+        assert_eq!(methods.len(), 1, "route {name} must have exactly one method");
+        let method = match methods[0] {
+            HttpMethod::Get => Method::GET,
+            HttpMethod::Post => Method::POST,
+            HttpMethod::Put => Method::PUT,
+            HttpMethod::Patch => Method::PATCH,
+            HttpMethod::Delete => Method::DELETE,
+            HttpMethod::Head => Method::HEAD,
+            HttpMethod::Options => Method::OPTIONS,
+            HttpMethod::Trace => Method::TRACE,
+        };
+        let mut schemas = Vec::new();
+        P::schemas(&mut schemas);
+        let mut operation = P::operation();
+        operation.operation_id = Some(name.to_string());
+        Self { name, access, throttle, method, path: P::path(), operation, schemas, handler }
+    }
+
+    /// This route alone, with its access and throttle layers: what a Lambda serves.
+    pub fn method_router(&self, state: &AppState) -> MethodRouter<AppState> {
+        let filter = MethodFilter::try_from(self.method.clone()).expect("a standard method");
+        let mut router = (self.handler)(filter);
+        if self.access != Access::Public {
+            router = router.route_layer(middleware::from_fn_with_state((state.clone(), self.access), authorize));
+        }
+        if let Some(t) = self.throttle {
+            router = router.route_layer(middleware::from_fn_with_state((state.clone(), t, self.name), throttle::limit));
+        }
+        router
+    }
+}
+
+/// `route!("name", [module::path] handler, access, throttle)`
+macro_rules! route {
+    ($name:literal, [$($m:ident)::+] $h:ident, $access:expr, $throttle:expr) => {
+        paste::paste! {
+            Route::new::<$($m)::+::[<__path_ $h>]>($name, $access, $throttle, |f| axum::routing::on(f, $($m)::+::$h))
+        }
+    };
+}
+
+/// Every API route. Add a route here and regenerate (see docs/development.md).
+pub fn all() -> Vec<Route> {
+    use Access::*;
+    let auth_limit = Some(Throttle::Auth);
+    vec![
+        route!("health", [health] health, Public, None),
+        route!("auth_login", [auth::login] login, Public, auth_limit),
+        route!("auth_2fa_verify", [auth::two_factor] verify_2fa, Public, auth_limit),
+        route!("auth_refresh", [auth::refresh] refresh, Public, auth_limit),
+        route!("auth_logout", [auth::logout] logout, Authenticated, None),
+        route!("auth_register", [auth::register] register, Public, auth_limit),
+        route!("auth_verify_email", [auth::register] verify_email, Public, auth_limit),
+        route!("auth_password_reset_request", [auth::password_reset] request_reset, Public, auth_limit),
+        route!("auth_password_reset_approve", [auth::password_reset] approve, Requires(Permission::PasswordResetsApprove), None),
+        route!("auth_password_reset_complete", [auth::password_reset] complete, Public, auth_limit),
+        route!("admin_password_reset_requests", [auth::password_reset] list_pending, Requires(Permission::PasswordResetsApprove), None),
+        route!("auth_sso_start", [auth::sso] start, Public, auth_limit),
+        route!("auth_sso_callback", [auth::sso] callback, Public, auth_limit),
+        route!("me", [me] me, Authenticated, None),
+    ]
+}
+
+/// Verify the bearer token, load the caller, check the permission.
+async fn authorize(State((state, access)): State<(AppState, Access)>, mut request: Request, next: Next) -> Response {
+    let token = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim);
+    let Some(token) = token else {
+        return ApiError::new(StatusCode::UNAUTHORIZED, "authentication_required").into_response();
+    };
+    let principal = match state.auth.authenticate(token).await {
+        Ok(p) => p,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    if let Access::Requires(permission) = access {
+        if let Err(e) = principal.require(permission) {
+            return ApiError::from(e).into_response();
+        }
+    }
+    request.extensions_mut().insert(principal);
+    next.run(request).await
+}
+
+/// All routes on one router (the local server; tests drive it with `oneshot`).
+pub fn router(state: AppState, routes: &[Route]) -> Router {
+    let mut router = Router::new();
+    for r in routes {
+        router = router.route(&r.path, r.method_router(&state));
+    }
+    router
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found") })
+        .method_not_allowed_fallback(|| async { ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed") })
+        .with_state(state)
+}

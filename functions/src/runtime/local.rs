@@ -1,0 +1,79 @@
+//! The local server: every route on one port, every queue consumer as a
+//! poller, the API docs, and (when built) the web app.
+
+use super::layers;
+use crate::state::AppState;
+use crate::tasks::{self, Consumer, TaskKind};
+use crate::{openapi, routes};
+use axum::Router;
+use hireops_adapters::queue::SqsQueue;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The whole API plus `/api/openapi.json` and the docs UI at `/api/docs`.
+pub fn app(state: AppState) -> Router {
+    let routes = routes::all();
+    let doc = openapi::document(&routes);
+    let static_dir = state.config.static_dir.clone();
+    let mut app = routes::router(state, &routes).merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc));
+    if let Some(dir) = static_dir {
+        // The built web app; unknown paths fall back to index.html for client-side routing.
+        let index = format!("{dir}/index.html");
+        app = app.fallback_service(tower_http::services::ServeDir::new(&dir).fallback(tower_http::services::ServeFile::new(index)));
+    }
+    layers::apply(app)
+}
+
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await
+}
+
+/// The queue of each consumer, by the logical name used in template.yaml.
+fn queue_name(state: &AppState, consumer: Consumer) -> String {
+    match consumer {
+        Consumer::Mail => state.config.queue_mail.clone(),
+    }
+}
+
+/// Poll every consumer's queue, as SQS event source mappings do in the cloud:
+/// delete on success, leave failures to be retried and then dead-lettered.
+pub async fn spawn_workers(state: AppState) -> anyhow::Result<Vec<JoinHandle<()>>> {
+    let mut handles = Vec::new();
+    for task in tasks::all() {
+        let TaskKind::Queue { consumer, .. } = task.kind else { continue };
+        let queue = if consumer == Consumer::Mail {
+            (*state.mail_queue).clone()
+        } else {
+            SqsQueue::connect(state.mail_queue.client().clone(), &queue_name(&state, consumer)).await?
+        };
+        let state = state.clone();
+        handles.push(tokio::spawn(async move { poll(state, consumer, queue).await }));
+    }
+    Ok(handles)
+}
+
+async fn poll(state: AppState, consumer: Consumer, queue: SqsQueue) {
+    loop {
+        let messages = match queue.receive(10, 2).await {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(queue = queue.name(), error = %e, "receive failed; retrying");
+                tokio::time::sleep(Duration::from_secs(2)).await;
+                continue;
+            }
+        };
+        for m in messages {
+            match consumer.handle(&state, &m.message_id, &m.body).await {
+                Ok(()) => {
+                    if let Err(e) = queue.delete(&m.receipt_handle).await {
+                        tracing::warn!(queue = queue.name(), error = %e, "delete failed; the message will be redelivered and skipped");
+                    }
+                }
+                Err(e) => tracing::error!(queue = queue.name(), message_id = %m.message_id, receive_count = m.receive_count, error = ?e, "message failed"),
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! How the handlers run: as AWS Lambda functions, or all together locally.
+
+pub mod lambda;
+pub mod layers;
+pub mod local;
+pub mod telemetry;

@@ -1,0 +1,127 @@
+//! The composition root: adapters are built once per process (per Lambda
+//! container) and shared by every request and message.
+
+use crate::config::{Config, MailTransportKind};
+use anyhow::{Context, Result};
+use hireops_adapters::clamav::Clamd;
+use hireops_adapters::mail::{MailRenderer, MailTransport, SesTransport, SmtpTransport};
+use hireops_adapters::mysql::{self, *};
+use hireops_adapters::object_store::S3Store;
+use hireops_adapters::oidc::{OidcConfig, OidcProviderClient};
+use hireops_adapters::queue::{SqsMailOutbox, SqsQueue};
+use hireops_adapters::redis::RedisStore;
+use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
+use hireops_adapters::aws;
+use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
+use hireops_domain::clock::SystemClock;
+use hireops_domain::ports::{OidcClient, RateLimiter};
+use sqlx::MySqlPool;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub auth: Arc<AuthService>,
+    pub pool: MySqlPool,
+    pub redis: RedisStore,
+    pub rate_limiter: Arc<dyn RateLimiter>,
+    pub mail_queue: Arc<SqsQueue>,
+    pub objects: Arc<S3Store>,
+    pub clamd: Arc<Clamd>,
+    pub mail_transport: Arc<dyn MailTransport>,
+    pub mail_renderer: Arc<MailRenderer>,
+    pub processed: ProcessedMessages,
+}
+
+impl AppState {
+    pub async fn build(config: Config) -> Result<Self> {
+        let pool = mysql::connect(&config.database_url, config.database_max_connections).await?;
+        let redis = RedisStore::connect(&config.redis_url, &config.redis_key_prefix).await.context("connecting to Redis")?;
+        let sdk = aws::sdk_config(config.aws_endpoint_url.as_deref(), &config.aws_region).await;
+        let sqs = aws_sdk_sqs::Client::new(&sdk);
+        let mail_queue = Arc::new(SqsQueue::connect(sqs, &config.queue_mail).await.context("resolving the mail queue")?);
+        let objects = Arc::new(S3Store::new(aws::s3_client(&sdk, config.aws_endpoint_url.is_some()), config.s3_bucket.clone()));
+        let clamd = Arc::new(Clamd::new(config.clamd_addr.clone(), Duration::from_secs(30)));
+        let mail_transport: Arc<dyn MailTransport> = match config.mail_transport {
+            MailTransportKind::Smtp => Arc::new(SmtpTransport::new(
+                &config.smtp_host,
+                config.smtp_port,
+                config.smtp_username.clone(),
+                config.smtp_password.clone(),
+                config.smtp_tls.parse()?,
+                config.mail_from.clone(),
+            )?),
+            MailTransportKind::Ses => Arc::new(SesTransport::new(aws_sdk_sesv2::Client::new(&sdk), config.mail_from.clone())),
+        };
+        let keys = config
+            .jwt_verify_keys
+            .iter()
+            .try_fold(JwtKeys::from_pem(&config.jwt_key_id, &config.jwt_private_key_pem).context("JWT_PRIVATE_KEY_PEM")?, |k, spec| {
+                k.with_verify_key(spec)
+            })?;
+        let mut sso_clients: Vec<Arc<dyn OidcClient>> = Vec::new();
+        for (provider, settings) in [(SsoProvider::Google, &config.google_oidc), (SsoProvider::Outlook, &config.outlook_oidc)] {
+            if let Some(s) = settings {
+                let client = OidcProviderClient::new(OidcConfig {
+                    provider,
+                    issuer_url: s.issuer_url.clone(),
+                    client_id: s.client_id.clone(),
+                    client_secret: s.client_secret.clone(),
+                    redirect_url: format!("{}/api/auth/sso/{}/callback", config.public_api_url.trim_end_matches('/'), provider.as_str()),
+                    scopes: OidcConfig::default_scopes(),
+                })
+                .map_err(|e| anyhow::anyhow!("SSO {}: {e}", provider.as_str()))?;
+                sso_clients.push(Arc::new(client));
+            }
+        }
+        let deps = AuthDeps {
+            users: Arc::new(MySqlUsers::new(pool.clone())),
+            sessions: Arc::new(MySqlSessions::new(pool.clone())),
+            challenges: Arc::new(MySqlChallenges::new(pool.clone())),
+            one_time: Arc::new(MySqlOneTimeTokens::new(pool.clone())),
+            resets: Arc::new(MySqlResetRequests::new(pool.clone())),
+            sso_links: Arc::new(MySqlSsoLinks::new(pool.clone())),
+            sso_state: Arc::new(redis.clone()),
+            sso_clients,
+            audit: Arc::new(MySqlAuditLog::new(pool.clone())),
+            mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
+            notifier: Arc::new(MySqlNotifier::new(pool.clone())),
+            hasher: Arc::new(Argon2Hasher::new(config.argon2_memory_kib, config.argon2_iterations)?),
+            tokens: Arc::new(JwtCodec::new(keys, &config.jwt_issuer, &config.jwt_audience)),
+            secrets: Arc::new(HmacSecrets::new(config.app_secret.as_bytes())?),
+            clock: Arc::new(SystemClock),
+            policy: AuthPolicy::default(),
+            password_policy: PasswordPolicy::default(),
+            frontend_url: config.frontend_url.clone(),
+        };
+        Ok(Self {
+            auth: Arc::new(AuthService::new(deps)),
+            rate_limiter: Arc::new(redis.clone()),
+            redis,
+            mail_queue,
+            objects,
+            clamd,
+            mail_transport,
+            mail_renderer: Arc::new(MailRenderer::new("HireOps")?),
+            processed: ProcessedMessages::new(pool.clone()),
+            pool,
+            config: Arc::new(config),
+        })
+    }
+
+    /// Local start-up and the deploy step: schema, system roles, first super admin.
+    pub async fn prepare_database(&self) -> Result<()> {
+        mysql::migrate(&self.pool).await.context("running migrations")?;
+        mysql::sync_system_roles(&self.pool).await.context("syncing system roles")?;
+        if let (Some(email), Some(password)) = (&self.config.bootstrap_superadmin_email, &self.config.bootstrap_superadmin_password) {
+            let created = self.auth.bootstrap_super_admin(email, "Super Admin", password).await.map_err(|e| anyhow::anyhow!("bootstrap super admin: {e:?}"))?;
+            if created {
+                tracing::info!(%email, "created the first super admin");
+            }
+        }
+        Ok(())
+    }
+}
+

@@ -1,0 +1,46 @@
+//! Background tasks: queue consumers and one-off jobs, each its own Lambda.
+
+pub mod mail;
+
+use crate::state::AppState;
+
+/// A queue consumer: one message body in, done or failed out. Consumers are
+/// idempotent, so redelivery (at-least-once queues) never repeats an effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consumer {
+    Mail,
+}
+
+pub struct Task {
+    /// The Lambda function and bin name.
+    pub name: &'static str,
+    pub kind: TaskKind,
+    pub description: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskKind {
+    /// Triggered by the named queue (the logical name in template.yaml).
+    Queue { consumer: Consumer, queue: &'static str },
+    /// Invoked on demand: the deploy step that migrates the database.
+    Migrate,
+}
+
+pub fn all() -> Vec<Task> {
+    vec![
+        Task {
+            name: "task_mail_sender",
+            kind: TaskKind::Queue { consumer: Consumer::Mail, queue: "Mail" },
+            description: "Renders and sends queued email (SMTP locally, SES in the cloud).",
+        },
+        Task { name: "task_migrate", kind: TaskKind::Migrate, description: "Runs database migrations and syncs system roles; invoked by the deploy step." },
+    ]
+}
+
+impl Consumer {
+    pub async fn handle(&self, state: &AppState, message_id: &str, body: &str) -> anyhow::Result<()> {
+        match self {
+            Consumer::Mail => mail::handle(state, message_id, body).await,
+        }
+    }
+}
