@@ -1,0 +1,11 @@
+//! API tests: the real app, in-process, against the real local stack
+//! (MariaDB, Redis, the SQS emulator, the SMTP catcher).
+
+mod generated;
+mod health;
+mod login;
+mod password_reset;
+mod refresh;
+mod register;
+mod sso;
+mod two_factor;
