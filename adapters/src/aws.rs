@@ -19,6 +19,8 @@ pub async fn sdk_config(endpoint_url: Option<&str>, region: &str) -> SdkConfig {
 /// An S3 client; emulators usually need path-style addressing
 /// (`http://host/bucket/key` instead of `http://bucket.host/key`).
 pub fn s3_client(conf: &SdkConfig, force_path_style: bool) -> aws_sdk_s3::Client {
-    let s3_conf = aws_sdk_s3::config::Builder::from(conf).force_path_style(force_path_style).build();
+    let s3_conf = aws_sdk_s3::config::Builder::from(conf)
+        .force_path_style(force_path_style)
+        .build();
     aws_sdk_s3::Client::from_conf(s3_conf)
 }

@@ -25,11 +25,16 @@ pub struct Clamd {
 
 impl Clamd {
     pub fn new(addr: impl Into<String>, timeout: Duration) -> Self {
-        Self { addr: addr.into(), timeout }
+        Self {
+            addr: addr.into(),
+            timeout,
+        }
     }
 
     async fn connect(&self) -> anyhow::Result<TcpStream> {
-        TcpStream::connect(&self.addr).await.with_context(|| format!("clamd connect {}", self.addr))
+        TcpStream::connect(&self.addr)
+            .await
+            .with_context(|| format!("clamd connect {}", self.addr))
     }
 
     async fn read_reply(stream: &mut TcpStream) -> anyhow::Result<String> {
@@ -56,9 +61,15 @@ impl Clamd {
             let mut s = self.connect().await?;
             s.write_all(b"zPING\0").await.context("clamd write PING")?;
             let reply = Self::read_reply(&mut s).await?;
-            if reply == "PONG" { Ok(()) } else { Err(anyhow!("clamd PING answered {reply:?}")) }
+            if reply == "PONG" {
+                Ok(())
+            } else {
+                Err(anyhow!("clamd PING answered {reply:?}"))
+            }
         };
-        tokio::time::timeout(self.timeout, fut).await.map_err(|_| anyhow!("clamd PING timed out after {:?}", self.timeout))?
+        tokio::time::timeout(self.timeout, fut)
+            .await
+            .map_err(|_| anyhow!("clamd PING timed out after {:?}", self.timeout))?
     }
 
     /// Stream `reader` to clamd with `zINSTREAM` and return its verdict.
@@ -85,12 +96,16 @@ impl Clamd {
                     return parse_reply(&reply);
                 }
             }
-            s.write_all(&[0, 0, 0, 0]).await.context("clamd write INSTREAM terminator")?;
+            s.write_all(&[0, 0, 0, 0])
+                .await
+                .context("clamd write INSTREAM terminator")?;
             s.flush().await.ok();
             let reply = Self::read_reply(&mut s).await?;
             parse_reply(&reply)
         };
-        tokio::time::timeout(self.timeout, fut).await.map_err(|_| anyhow!("clamd scan timed out after {:?}", self.timeout))?
+        tokio::time::timeout(self.timeout, fut)
+            .await
+            .map_err(|_| anyhow!("clamd scan timed out after {:?}", self.timeout))?
     }
 }
 

@@ -11,7 +11,10 @@ pub struct S3Store {
 
 impl S3Store {
     pub fn new(client: aws_sdk_s3::Client, bucket: impl Into<String>) -> Self {
-        Self { client, bucket: bucket.into() }
+        Self {
+            client,
+            bucket: bucket.into(),
+        }
     }
 
     pub fn bucket(&self) -> &str {

@@ -42,7 +42,11 @@ impl SqsQueue {
             return Err(anyhow!("empty SQS queue name"));
         }
         if is_url(name_or_url) {
-            return Ok(Self { client, url: name_or_url.to_owned(), name: name_from_url(name_or_url) });
+            return Ok(Self {
+                client,
+                url: name_or_url.to_owned(),
+                name: name_from_url(name_or_url),
+            });
         }
         let out = client
             .get_queue_url()
@@ -50,8 +54,15 @@ impl SqsQueue {
             .send()
             .await
             .with_context(|| format!("SQS GetQueueUrl {name_or_url}"))?;
-        let url = out.queue_url().ok_or_else(|| anyhow!("SQS GetQueueUrl {name_or_url}: no URL returned"))?.to_owned();
-        Ok(Self { client, url, name: name_or_url.to_owned() })
+        let url = out
+            .queue_url()
+            .ok_or_else(|| anyhow!("SQS GetQueueUrl {name_or_url}: no URL returned"))?
+            .to_owned();
+        Ok(Self {
+            client,
+            url,
+            name: name_or_url.to_owned(),
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -93,7 +104,10 @@ impl SqsQueue {
             .with_context(|| format!("SQS ReceiveMessage from {}", self.name))?;
         let mut received = Vec::new();
         for m in out.messages() {
-            let receipt_handle = m.receipt_handle().ok_or_else(|| anyhow!("SQS message without receipt handle"))?.to_owned();
+            let receipt_handle = m
+                .receipt_handle()
+                .ok_or_else(|| anyhow!("SQS message without receipt handle"))?
+                .to_owned();
             let receive_count = m
                 .attributes()
                 .and_then(|a| a.get(&MessageSystemAttributeName::ApproximateReceiveCount))
@@ -176,8 +190,14 @@ pub async fn create_with_dlq(
         .send()
         .await
         .with_context(|| format!("SQS CreateQueue {dlq_name}"))?;
-    let dlq_url = dlq_out.queue_url().ok_or_else(|| anyhow!("SQS CreateQueue {dlq_name}: no URL"))?;
-    let dlq = SqsQueue { client: client.clone(), url: dlq_url.to_owned(), name: dlq_name };
+    let dlq_url = dlq_out
+        .queue_url()
+        .ok_or_else(|| anyhow!("SQS CreateQueue {dlq_name}: no URL"))?;
+    let dlq = SqsQueue {
+        client: client.clone(),
+        url: dlq_url.to_owned(),
+        name: dlq_name,
+    };
     let dlq_arn = dlq.arn().await?;
     let redrive = serde_json::json!({
         "deadLetterTargetArn": dlq_arn,
@@ -187,13 +207,23 @@ pub async fn create_with_dlq(
     let out = client
         .create_queue()
         .queue_name(name)
-        .attributes(QueueAttributeName::VisibilityTimeout, visibility_timeout_secs.to_string())
+        .attributes(
+            QueueAttributeName::VisibilityTimeout,
+            visibility_timeout_secs.to_string(),
+        )
         .attributes(QueueAttributeName::RedrivePolicy, redrive)
         .send()
         .await
         .with_context(|| format!("SQS CreateQueue {name}"))?;
-    let url = out.queue_url().ok_or_else(|| anyhow!("SQS CreateQueue {name}: no URL"))?.to_owned();
-    Ok(SqsQueue { client, url, name: name.to_owned() })
+    let url = out
+        .queue_url()
+        .ok_or_else(|| anyhow!("SQS CreateQueue {name}: no URL"))?
+        .to_owned();
+    Ok(SqsQueue {
+        client,
+        url,
+        name: name.to_owned(),
+    })
 }
 
 /// The domain's mail outbox on SQS: each mail is one JSON message.
@@ -204,7 +234,10 @@ pub struct SqsMailOutbox(pub SqsQueue);
 impl MailOutbox for SqsMailOutbox {
     async fn enqueue(&self, mail: OutgoingMail) -> PortResult<()> {
         let body = serde_json::to_string(&mail).map_err(DomainError::infra)?;
-        self.0.send(&body).await.map_err(|e| DomainError::Infrastructure(format!("{e:#}")))?;
+        self.0
+            .send(&body)
+            .await
+            .map_err(|e| DomainError::Infrastructure(format!("{e:#}")))?;
         tracing::debug!(mail_id = %mail.id, template = mail.message.template_name(), queue = self.0.name(), "mail enqueued");
         Ok(())
     }

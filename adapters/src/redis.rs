@@ -1,11 +1,11 @@
 //! Redis: shared rate limiting and short-lived SSO state.
 
+use ::redis::AsyncCommands;
+use ::redis::aio::ConnectionManager;
 use anyhow::Context;
 use hireops_domain::DomainError;
 use hireops_domain::auth::SsoPending;
 use hireops_domain::ports::{PortResult, RateDecision, RateLimiter, SsoStateStore};
-use ::redis::AsyncCommands;
-use ::redis::aio::ConnectionManager;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -31,7 +31,9 @@ pub struct RedisStore {
 
 impl std::fmt::Debug for RedisStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RedisStore").field("prefix", &self.prefix).finish_non_exhaustive()
+        f.debug_struct("RedisStore")
+            .field("prefix", &self.prefix)
+            .finish_non_exhaustive()
     }
 }
 
@@ -51,7 +53,11 @@ impl RedisStore {
             .get_connection_manager_with_config(config)
             .await
             .context("connecting to Redis")?;
-        Ok(Self { conn, prefix: key_prefix.to_owned(), rate_script: Arc::new(::redis::Script::new(RATE_SCRIPT)) })
+        Ok(Self {
+            conn,
+            prefix: key_prefix.to_owned(),
+            rate_script: Arc::new(::redis::Script::new(RATE_SCRIPT)),
+        })
     }
 
     pub fn key_prefix(&self) -> &str {
@@ -65,7 +71,10 @@ impl RedisStore {
     /// Health check.
     pub async fn ping(&self) -> anyhow::Result<()> {
         let mut conn = self.conn.clone();
-        let pong: String = ::redis::cmd("PING").query_async(&mut conn).await.context("Redis PING")?;
+        let pong: String = ::redis::cmd("PING")
+            .query_async(&mut conn)
+            .await
+            .context("Redis PING")?;
         anyhow::ensure!(pong == "PONG", "Redis PING answered {pong:?}");
         Ok(())
     }
@@ -89,7 +98,9 @@ impl RateLimiter for RedisStore {
         let ttl_ms = u64::try_from(ttl_ms).unwrap_or(window_ms).min(window_ms);
         // Whole seconds (HTTP Retry-After), rounded up, never below one second.
         let secs = ttl_ms.div_ceil(1000).max(1);
-        Ok(RateDecision::Limited { retry_after: Duration::from_secs(secs) })
+        Ok(RateDecision::Limited {
+            retry_after: Duration::from_secs(secs),
+        })
     }
 }
 

@@ -67,7 +67,7 @@ fn policies(route: Option<&Route>, task: Option<&Task>) -> Vec<String> {
         (Some(r), _) if r.name == "health" => {
             p.push(mail);
             p.push("      - S3ReadPolicy:\n          BucketName: !Ref UploadsBucket".into());
-            p.push("      - Statement:\n          - Effect: Allow\n            Action: ses:GetAccount\n            Resource: \"*\"".into());
+            p.push("      - Statement:\n          - Effect: Allow\n            Action: ses:GetEmailIdentity\n            Resource: !Sub arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*".into());
         }
         (Some(_), _) => p.push(mail),
         (_, Some(t)) => match t.kind {

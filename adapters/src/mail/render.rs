@@ -69,7 +69,11 @@ const TEMPLATE_NAMES: &[&str] = &[
 
 /// `5|units("minute")` → `5 minutes`, `1|units("hour")` → `1 hour`.
 fn units(n: i64, unit: &str) -> String {
-    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
 }
 
 /// Renders the mail templates; build once and share.
@@ -92,15 +96,20 @@ impl MailRenderer {
         env.set_lstrip_blocks(true);
         env.add_filter("units", units);
         for (name, source) in TEMPLATES {
-            env.add_template(name, source).with_context(|| format!("mail template {name}"))?;
+            env.add_template(name, source)
+                .with_context(|| format!("mail template {name}"))?;
         }
         // Fail at start-up, not at send time, if a template is missing.
         for name in TEMPLATE_NAMES {
             for suffix in ["subject.txt", "txt", "html"] {
-                env.get_template(&format!("{name}.{suffix}")).with_context(|| format!("mail template {name}.{suffix}"))?;
+                env.get_template(&format!("{name}.{suffix}"))
+                    .with_context(|| format!("mail template {name}.{suffix}"))?;
             }
         }
-        Ok(Self { env, product_name: product_name.trim().to_owned() })
+        Ok(Self {
+            env,
+            product_name: product_name.trim().to_owned(),
+        })
     }
 
     pub fn render(&self, mail: &OutgoingMail) -> anyhow::Result<RenderedMail> {
@@ -111,7 +120,10 @@ impl MailRenderer {
             other => return Err(anyhow!("mail message {name} serialized to {other}, not an object")),
         };
         ctx.insert("product_name".into(), Value::String(self.product_name.clone()));
-        ctx.insert("recipient_name".into(), to_name.clone().map_or(Value::Null, Value::String));
+        ctx.insert(
+            "recipient_name".into(),
+            to_name.clone().map_or(Value::Null, Value::String),
+        );
         let ctx = Value::Object(ctx);
 
         let render = |suffix: &str| -> anyhow::Result<String> {
@@ -124,13 +136,22 @@ impl MailRenderer {
         let subject = clean_header(&render("subject.txt")?);
         let text = render("txt")?.trim().to_owned() + "\n";
         let html = render("html")?;
-        Ok(RenderedMail { to: mail.to.as_str().to_owned(), to_name, subject, text, html })
+        Ok(RenderedMail {
+            to: mail.to.as_str().to_owned(),
+            to_name,
+            subject,
+            text,
+            html,
+        })
     }
 }
 
 /// One line, collapsed whitespace, no control characters: safe for a header.
 fn clean_header(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -151,8 +172,14 @@ mod tests {
 
     fn all_messages() -> Vec<MailMessage> {
         vec![
-            MailMessage::TwoFactorCode { code: "493027".into(), expires_in_minutes: 10 },
-            MailMessage::VerifyEmail { link: "https://app.example.com/verify?t=abc".into(), expires_in_hours: 24 },
+            MailMessage::TwoFactorCode {
+                code: "493027".into(),
+                expires_in_minutes: 10,
+            },
+            MailMessage::VerifyEmail {
+                link: "https://app.example.com/verify?t=abc".into(),
+                expires_in_hours: 24,
+            },
             MailMessage::AccountAlreadyExists {
                 sign_in_link: "https://app.example.com/sign-in".into(),
                 reset_link: "https://app.example.com/reset".into(),
@@ -167,14 +194,21 @@ mod tests {
                 requester_email: "jane@example.com".into(),
                 review_link: "https://app.example.com/admin/resets/1".into(),
             },
-            MailMessage::PasswordResetLink { link: "https://app.example.com/reset?t=q".into(), expires_in_minutes: 1 },
+            MailMessage::PasswordResetLink {
+                link: "https://app.example.com/reset?t=q".into(),
+                expires_in_minutes: 1,
+            },
             MailMessage::PasswordChanged,
             MailMessage::AccountLocked { minutes: 15 },
         ]
     }
 
     fn mail(message: MailMessage, name: Option<&str>) -> OutgoingMail {
-        OutgoingMail::new(Email::parse("someone@example.com").unwrap(), name.map(str::to_owned), message)
+        OutgoingMail::new(
+            Email::parse("someone@example.com").unwrap(),
+            name.map(str::to_owned),
+            message,
+        )
     }
 
     #[test]
@@ -188,15 +222,24 @@ mod tests {
         let r = MailRenderer::new("HireOps").unwrap();
         for m in all_messages() {
             let name = m.template_name();
-            let out = r.render(&mail(m.clone(), Some("Ada Lovelace"))).unwrap_or_else(|e| panic!("{name}: {e:#}"));
+            let out = r
+                .render(&mail(m.clone(), Some("Ada Lovelace")))
+                .unwrap_or_else(|e| panic!("{name}: {e:#}"));
             assert_eq!(out.to, "someone@example.com");
             assert_eq!(out.to_name.as_deref(), Some("Ada Lovelace"));
-            assert!(!out.subject.is_empty() && !out.subject.contains('\n'), "{name}: subject {:?}", out.subject);
+            assert!(
+                !out.subject.is_empty() && !out.subject.contains('\n'),
+                "{name}: subject {:?}",
+                out.subject
+            );
             assert!(out.text.starts_with("Hi Ada Lovelace,"), "{name}: {}", out.text);
             assert!(out.text.contains("The HireOps team"), "{name}");
             assert!(out.html.contains("Hi Ada Lovelace,"), "{name}");
             assert!(out.html.trim_start().starts_with("<!DOCTYPE html>"), "{name}");
-            assert!(!out.text.contains("{{") && !out.html.contains("{{") && !out.html.contains("{%"), "{name}");
+            assert!(
+                !out.text.contains("{{") && !out.html.contains("{{") && !out.html.contains("{%"),
+                "{name}"
+            );
             // Every string field of the message shows up in both bodies.
             if let Value::Object(fields) = serde_json::to_value(&m).unwrap() {
                 for (k, v) in fields {
@@ -219,22 +262,48 @@ mod tests {
     #[test]
     fn specific_content() {
         let r = MailRenderer::new("HireOps").unwrap();
-        let out = r.render(&mail(MailMessage::TwoFactorCode { code: "493027".into(), expires_in_minutes: 10 }, None)).unwrap();
+        let out = r
+            .render(&mail(
+                MailMessage::TwoFactorCode {
+                    code: "493027".into(),
+                    expires_in_minutes: 10,
+                },
+                None,
+            ))
+            .unwrap();
         assert_eq!(out.subject, "Your HireOps sign-in code");
-        assert!(out.text.starts_with("Hello,"));
+        assert!(out.text.starts_with("Hello,\n\nUse this code"), "{}", out.text);
+        assert!(
+            out.text
+                .contains("let your administrator know.\n\nKind regards,\nThe HireOps team\n"),
+            "{}",
+            out.text
+        );
         assert!(out.text.contains("493027") && out.text.contains("10 minutes"));
         let out = r
-            .render(&mail(MailMessage::PasswordResetLink { link: "https://x.example/r".into(), expires_in_minutes: 1 }, None))
+            .render(&mail(
+                MailMessage::PasswordResetLink {
+                    link: "https://x.example/r".into(),
+                    expires_in_minutes: 1,
+                },
+                None,
+            ))
             .unwrap();
         assert!(out.text.contains("1 minute ") && !out.text.contains("1 minutes"));
         let out = r
             .render(&mail(
-                MailMessage::ActivateAccount { link: "https://x.example/a".into(), expires_in_hours: 48, company_name: None },
+                MailMessage::ActivateAccount {
+                    link: "https://x.example/a".into(),
+                    expires_in_hours: 48,
+                    company_name: None,
+                },
                 None,
             ))
             .unwrap();
         assert!(out.text.contains("on HireOps. To activate"), "{}", out.text);
-        let out = r.render(&mail(MailMessage::AccountLocked { minutes: 15 }, None)).unwrap();
+        let out = r
+            .render(&mail(MailMessage::AccountLocked { minutes: 15 }, None))
+            .unwrap();
         assert!(out.text.contains("15 minutes"));
         let out = r
             .render(&mail(
@@ -265,7 +334,11 @@ mod tests {
             .unwrap();
         assert!(!out.html.contains("<script>"), "{}", out.html);
         assert!(!out.html.contains("<b>Bob</b>"));
-        assert!(out.html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "{}", out.html);
+        assert!(
+            out.html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("&lt;b&gt;Bob&lt;&#x2f;b&gt;"));
         assert!(out.html.contains("a=1&amp;b=&quot;2&quot;"));
         // The plain-text part is not HTML, so nothing is escaped there.
@@ -288,6 +361,17 @@ mod tests {
             .unwrap();
         assert!(!out.subject.contains('\n') && !out.subject.contains('\r'));
         assert_eq!(out.to_name.as_deref(), Some("Eve X-Header: 1"));
+    }
+
+    /// `cargo test -p hireops-adapters --lib preview_all -- --ignored --nocapture`
+    #[test]
+    #[ignore = "prints every mail for a human to read"]
+    fn preview_all() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        for m in all_messages() {
+            let out = r.render(&mail(m, Some("Ada Lovelace"))).unwrap();
+            println!("==== {}\n{}\n\n{}", out.subject, out.text, out.html);
+        }
     }
 
     #[test]

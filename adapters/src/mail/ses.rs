@@ -18,7 +18,7 @@ impl SesTransport {
     }
 
     /// The bare address inside `from`.
-    fn from_address(&self) -> &str {
+    fn sender_address(&self) -> &str {
         bare_address(&self.from)
     }
 }
@@ -46,7 +46,11 @@ fn mailbox(address: &str, name: Option<&str>) -> String {
 }
 
 fn utf8(data: &str) -> anyhow::Result<Content> {
-    Content::builder().data(data).charset("UTF-8").build().map_err(|e| anyhow!("SES content: {e}"))
+    Content::builder()
+        .data(data)
+        .charset("UTF-8")
+        .build()
+        .map_err(|e| anyhow!("SES content: {e}"))
 }
 
 #[async_trait::async_trait]
@@ -60,19 +64,26 @@ impl MailTransport for SesTransport {
             .client
             .send_email()
             .from_email_address(&self.from)
-            .destination(Destination::builder().to_addresses(mailbox(&mail.to, mail.to_name.as_deref())).build())
+            .destination(
+                Destination::builder()
+                    .to_addresses(mailbox(&mail.to, mail.to_name.as_deref()))
+                    .build(),
+            )
             .content(EmailContent::builder().simple(message).build())
             .send()
             .await
             .context("SES SendEmail")?;
-        tracing::debug!(message_id = out.message_id().unwrap_or_default(), "SES accepted the mail");
+        tracing::debug!(
+            message_id = out.message_id().unwrap_or_default(),
+            "SES accepted the mail"
+        );
         Ok(())
     }
 
     /// The sending identity exists: the from address itself or its domain.
     /// (GetAccount would be nicer but emulators such as moto lack it.)
     async fn ping(&self) -> anyhow::Result<()> {
-        let address = self.from_address();
+        let address = self.sender_address();
         let first = self.client.get_email_identity().email_identity(address).send().await;
         match first {
             Ok(_) => Ok(()),
@@ -101,9 +112,15 @@ mod tests {
     fn mailboxes() {
         assert_eq!(mailbox("a@x.io", None), "a@x.io");
         assert_eq!(mailbox("a@x.io", Some("  ")), "a@x.io");
-        assert_eq!(mailbox("a@x.io", Some("Ann \"A\" Lee")), "\"Ann \\\"A\\\" Lee\" <a@x.io>");
+        assert_eq!(
+            mailbox("a@x.io", Some("Ann \"A\" Lee")),
+            "\"Ann \\\"A\\\" Lee\" <a@x.io>"
+        );
         assert_eq!(mailbox("a@x.io", Some("Zoë")), "=?UTF-8?B?Wm/Dqw==?= <a@x.io>");
-        assert_eq!(bare_address("HireOps <no-reply@hireops.local>"), "no-reply@hireops.local");
+        assert_eq!(
+            bare_address("HireOps <no-reply@hireops.local>"),
+            "no-reply@hireops.local"
+        );
         assert_eq!(bare_address("no-reply@hireops.local"), "no-reply@hireops.local");
     }
 }

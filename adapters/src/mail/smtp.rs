@@ -38,7 +38,9 @@ pub struct SmtpTransport {
 
 impl std::fmt::Debug for SmtpTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SmtpTransport").field("from", &self.from.to_string()).finish_non_exhaustive()
+        f.debug_struct("SmtpTransport")
+            .field("from", &self.from.to_string())
+            .finish_non_exhaustive()
     }
 }
 
@@ -52,14 +54,15 @@ impl SmtpTransport {
         tls: SmtpTls,
         from: String,
     ) -> anyhow::Result<Self> {
-        let from: Mailbox = from.parse().with_context(|| format!("invalid SMTP from address {from:?}"))?;
+        let from: Mailbox = from
+            .parse()
+            .with_context(|| format!("invalid SMTP from address {from:?}"))?;
         let mut builder = match tls {
             SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
             SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
                 .with_context(|| format!("SMTP STARTTLS setup for {host}"))?,
-            SmtpTls::Tls => {
-                AsyncSmtpTransport::<Tokio1Executor>::relay(host).with_context(|| format!("SMTP TLS setup for {host}"))?
-            }
+            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)
+                .with_context(|| format!("SMTP TLS setup for {host}"))?,
         }
         .port(port)
         .timeout(Some(Duration::from_secs(15)));
@@ -68,11 +71,17 @@ impl SmtpTransport {
             (Some(u), None) if !u.is_empty() => return Err(anyhow!("SMTP username {u:?} given without a password")),
             _ => {}
         }
-        Ok(Self { transport: builder.build(), from })
+        Ok(Self {
+            transport: builder.build(),
+            from,
+        })
     }
 
     fn message(&self, mail: &RenderedMail) -> anyhow::Result<Message> {
-        let address = mail.to.parse().with_context(|| format!("invalid recipient address {:?}", mail.to))?;
+        let address = mail
+            .to
+            .parse()
+            .with_context(|| format!("invalid recipient address {:?}", mail.to))?;
         let to = Mailbox::new(mail.to_name.clone().filter(|n| !n.trim().is_empty()), address);
         Message::builder()
             .from(self.from.clone())

@@ -41,6 +41,15 @@ pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<MySqlPoo
         .connect_lazy_with(options))
 }
 
+/// Create the database named in `url` when it does not exist yet (local and test setups).
+pub async fn ensure_database(url: &str) -> anyhow::Result<()> {
+    use sqlx::migrate::MigrateDatabase;
+    if !sqlx::MySql::database_exists(url).await? {
+        sqlx::MySql::create_database(url).await?;
+    }
+    Ok(())
+}
+
 pub async fn migrate(pool: &MySqlPool) -> anyhow::Result<()> {
     MIGRATOR.run(pool).await?;
     Ok(())

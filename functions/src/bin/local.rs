@@ -7,8 +7,14 @@ async fn main() -> anyhow::Result<()> {
     runtime::telemetry::init(false);
     let config = Config::from_env()?;
     let bind = config.bind_addr.clone();
+    if config.run_migrations_on_start {
+        hireops_adapters::mysql::ensure_database(&config.database_url).await?;
+    }
+    let migrate = config.run_migrations_on_start;
     let state = AppState::build(config).await?;
-    state.prepare_database().await?;
+    if migrate {
+        state.prepare_database().await?;
+    }
     let _workers = runtime::local::spawn_workers(state.clone()).await?;
     let listener = tokio::net::TcpListener::bind(&bind).await?;
     tracing::info!("HireOps API on http://{bind} (docs at /api/docs)");

@@ -1,0 +1,42 @@
+# Shared by scripts/start and scripts/test.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${HIREOPS_CACHE_DIR:-$HOME/.cache/hireops}"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Make sure a Rust toolchain is on PATH (rustup installs it under ~/.cargo).
+ensure_cargo() {
+  [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+}
+
+# .env from .env.example, with fresh secrets, once per clone.
+ensure_env_file() {
+  if [ ! -f "$ROOT/.env" ]; then
+    say "creating .env from .env.example with fresh secrets"
+    local secret pem
+    secret="$(openssl rand -hex 32)"
+    pem="$(openssl genpkey -algorithm ed25519 2>/dev/null | awk 'BEGIN{ORS="\\n"} {print}')"
+    sed -e "s|^APP_SECRET=.*|APP_SECRET=${secret}|" -e "s|^JWT_PRIVATE_KEY_PEM=.*|JWT_PRIVATE_KEY_PEM=${pem}|" "$ROOT/.env.example" > "$ROOT/.env"
+    chmod 600 "$ROOT/.env"
+  fi
+}
+
+load_env() {
+  set -a
+  # shellcheck disable=SC1091
+  . "$ROOT/.env"
+  set +a
+}
+
+# A venv with the Python tools the checks use (cfn-lint), cached outside the clone.
+ensure_tools_venv() {
+  local venv="$CACHE_DIR/tools-venv"
+  if [ ! -x "$venv/bin/cfn-lint" ] || ! cmp -s "$ROOT/scripts/requirements-tools.txt" "$venv/.requirements"; then
+    say "installing cfn-lint into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --no-compile --disable-pip-version-check -r "$ROOT/scripts/requirements-tools.txt"
+    cp "$ROOT/scripts/requirements-tools.txt" "$venv/.requirements"
+  fi
+  TOOLS_BIN="$venv/bin"
+}
