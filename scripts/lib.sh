@@ -17,7 +17,7 @@ ensure_env_file() {
     local secret pem
     secret="$(openssl rand -hex 32)"
     pem="$(openssl genpkey -algorithm ed25519 2>/dev/null | awk 'BEGIN{ORS="\\n"} {print}')"
-    sed -e "s|^APP_SECRET=.*|APP_SECRET=${secret}|" -e "s|^JWT_PRIVATE_KEY_PEM=.*|JWT_PRIVATE_KEY_PEM=${pem}|" "$ROOT/.env.example" > "$ROOT/.env"
+    sed -e "s|^APP_SECRET=.*|APP_SECRET=${secret}|" -e "s|^JWT_PRIVATE_KEY_PEM=.*|JWT_PRIVATE_KEY_PEM=\"${pem}\"|" "$ROOT/.env.example" > "$ROOT/.env"
     chmod 600 "$ROOT/.env"
   fi
 }
