@@ -46,9 +46,10 @@ impl MailCatcher {
         }
     }
 
-    /// The 6-digit codes sent to `address`, oldest first.
+    /// The sign-in codes sent to `address`, oldest first (other mail may hold
+    /// digit runs too, e.g. in addresses, so only sign-in code mails count).
     pub async fn codes(&self, address: &str) -> Vec<String> {
-        self.messages_to(address).await.iter().filter_map(|m| find_code(&m.text)).collect()
+        self.messages_to(address).await.iter().filter(|m| m.subject.contains("sign-in code")).filter_map(|m| find_code(&m.text)).collect()
     }
 
     /// Wait for a code beyond the first `already_seen` ones and return it.
