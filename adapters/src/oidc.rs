@@ -32,7 +32,7 @@ use openidconnect::{
 };
 use tokio::sync::RwLock;
 
-/// The placeholder Microsoft puts in the issuer of its multi-tenant endpoints.
+/// The template variable Microsoft puts in the issuer of its multi-tenant endpoints.
 const TENANT_PLACEHOLDER: &str = "{tenantid}";
 /// The tenant segment used to fetch the discovery document of a multi-tenant issuer.
 const MULTI_TENANT_DISCOVERY_SEGMENT: &str = "common";
@@ -44,7 +44,7 @@ pub struct OidcConfig {
     /// The issuer identifier, e.g. `https://accounts.google.com`.
     ///
     /// Microsoft multi-tenant apps use `https://login.microsoftonline.com/{tenantid}/v2.0`
-    /// (the literal `{tenantid}` placeholder, as Microsoft's discovery document
+    /// (the literal `{tenantid}` template variable, as Microsoft's discovery document
     /// states it). Then:
     /// - the discovery document is fetched with `{tenantid}` replaced by `common`;
     /// - openidconnect's exact issuer check is turned off, and instead the
