@@ -22,6 +22,10 @@ async fn wait_healthy(http: &reqwest::Client, base: &str) -> Value {
     }
 }
 
+async fn post(http: &reqwest::Client, url: String, body: Value) -> Value {
+    http.post(url).json(&body).send().await.expect("request").json().await.expect("json")
+}
+
 #[tokio::test]
 #[ignore = "needs the running local bin; scripts/test runs it"]
 async fn the_local_bin_serves_health_docs_and_an_admin_sign_in() {
@@ -39,26 +43,10 @@ async fn the_local_bin_serves_health_docs_and_an_admin_sign_in() {
     let email = var("E2E_SUPERADMIN_EMAIL");
     let mail = MailCatcher::new(var("E2E_MAIL_CATCHER_URL"));
     let seen = mail.codes(&email).await.len();
-    let first: Value = http
-        .post(format!("{base}/api/auth/login"))
-        .json(&json!({"email": email, "password": var("E2E_SUPERADMIN_PASSWORD")}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let first = post(&http, format!("{base}/api/auth/login"), json!({"email": email, "password": var("E2E_SUPERADMIN_PASSWORD")})).await;
     assert_eq!(first["require_2fa"], true, "{first}");
     let code = mail.wait_for_code(&email, seen).await;
-    let tokens: Value = http
-        .post(format!("{base}/api/auth/2fa/verify"))
-        .json(&json!({"challenge_id": first["challenge_id"], "code": code}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let tokens = post(&http, format!("{base}/api/auth/2fa/verify"), json!({"challenge_id": first["challenge_id"], "code": code})).await;
     let me: Value = http.get(format!("{base}/api/me")).bearer_auth(tokens["access_token"].as_str().unwrap()).send().await.unwrap().json().await.unwrap();
     assert_eq!(me["roles"], json!(["super_admin"]));
 

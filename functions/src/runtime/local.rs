@@ -31,10 +31,10 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
     axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }
 
-/// The queue of each consumer, by the logical name used in template.yaml.
-fn queue_name(state: &AppState, consumer: Consumer) -> String {
+/// The queue each consumer reads, as resolved when the state was built.
+fn queue_of(state: &AppState, consumer: Consumer) -> SqsQueue {
     match consumer {
-        Consumer::Mail => state.config.queue_mail.clone(),
+        Consumer::Mail => (*state.mail_queue).clone(),
     }
 }
 
@@ -44,11 +44,7 @@ pub async fn spawn_workers(state: AppState) -> anyhow::Result<Vec<JoinHandle<()>
     let mut handles = Vec::new();
     for task in tasks::all() {
         let TaskKind::Queue { consumer, .. } = task.kind else { continue };
-        let queue = if consumer == Consumer::Mail {
-            (*state.mail_queue).clone()
-        } else {
-            SqsQueue::connect(state.mail_queue.client().clone(), &queue_name(&state, consumer)).await?
-        };
+        let queue = queue_of(&state, consumer);
         let state = state.clone();
         handles.push(tokio::spawn(async move { poll(state, consumer, queue).await }));
     }
