@@ -1,10 +1,12 @@
-//! Amazon SQS queues, and the mail outbox that feeds the mail worker.
+//! Amazon SQS queues, the mail outbox that feeds the mail worker, and the
+//! domain event publisher.
 
 use anyhow::{Context, anyhow};
 use aws_sdk_sqs::types::{MessageSystemAttributeName, QueueAttributeName};
 use hireops_domain::DomainError;
+use hireops_domain::events::EventEnvelope;
 use hireops_domain::mail::OutgoingMail;
-use hireops_domain::ports::{MailOutbox, PortResult};
+use hireops_domain::ports::{EventPublisher, MailOutbox, PortResult};
 
 /// One SQS queue, addressed by URL.
 #[derive(Clone, Debug)]
@@ -239,6 +241,22 @@ impl MailOutbox for SqsMailOutbox {
             .await
             .map_err(|e| DomainError::Infrastructure(format!("{e:#}")))?;
         tracing::debug!(mail_id = %mail.id, template = mail.message.template_name(), queue = self.0.name(), "mail enqueued");
+        Ok(())
+    }
+}
+
+/// The [`EventPublisher`] port on SQS: domain events go to the events queue.
+pub struct SqsEventPublisher(pub SqsQueue);
+
+#[async_trait::async_trait]
+impl EventPublisher for SqsEventPublisher {
+    async fn publish(&self, event: EventEnvelope) -> PortResult<()> {
+        let body = serde_json::to_string(&event).map_err(DomainError::infra)?;
+        self.0
+            .send(&body)
+            .await
+            .map_err(|e| DomainError::Infrastructure(format!("{e:#}")))?;
+        tracing::debug!(event_id = %event.id, kind = event.event.kind(), queue = self.0.name(), "event published");
         Ok(())
     }
 }

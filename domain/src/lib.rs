@@ -7,9 +7,11 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod error;
+pub mod events;
 pub mod ids;
 pub mod identity;
 pub mod mail;
+pub mod paging;
 pub mod ports;
 
 pub use error::{DomainError, FieldError};

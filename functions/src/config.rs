@@ -31,6 +31,10 @@ pub struct Config {
     pub aws_region: String,
     pub s3_bucket: String,
     pub queue_mail: String,
+    /// Domain events (notifications and emails react to them).
+    pub queue_events: String,
+    /// CSV user imports, processed row by row.
+    pub queue_import: String,
     pub clamd_addr: String,
     pub mail_transport: MailTransportKind,
     pub mail_from: String,
@@ -112,6 +116,8 @@ impl Config {
             aws_region: or("AWS_REGION", "us-east-1"),
             s3_bucket: or("S3_BUCKET", "hireops-uploads"),
             queue_mail: or("QUEUE_MAIL", "hireops-mail"),
+            queue_events: or("QUEUE_EVENTS", "hireops-events"),
+            queue_import: or("QUEUE_IMPORT", "hireops-import"),
             clamd_addr: or("CLAMD_ADDR", "127.0.0.1:3310"),
             mail_transport,
             mail_from: or("MAIL_FROM", "no-reply@hireops.local"),

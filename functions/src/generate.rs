@@ -62,19 +62,27 @@ pub fn cargo_bins(routes: &[Route], tasks: &[Task]) -> String {
 
 fn policies(route: Option<&Route>, task: Option<&Task>) -> Vec<String> {
     let mut p = vec![];
-    let mail = "      - SQSSendMessagePolicy:\n          QueueName: !GetAtt MailQueue.QueueName".to_string();
+    // Every function may enqueue mail, publish events and queue import work.
+    let send = |p: &mut Vec<String>| {
+        for queue in ["MailQueue", "EventsQueue", "ImportQueue"] {
+            p.push(format!("      - SQSSendMessagePolicy:\n          QueueName: !GetAtt {queue}.QueueName"));
+        }
+    };
     match (route, task) {
         (Some(r), _) if r.name == "health" => {
-            p.push(mail);
+            send(&mut p);
             p.push("      - S3ReadPolicy:\n          BucketName: !Ref UploadsBucket".into());
             p.push("      - Statement:\n          - Effect: Allow\n            Action: ses:GetEmailIdentity\n            Resource: !Sub arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*".into());
         }
-        (Some(_), _) => p.push(mail),
+        (Some(_), _) => send(&mut p),
         (_, Some(t)) => match t.kind {
-            TaskKind::Queue { .. } => p.push(
-                "      - Statement:\n          - Effect: Allow\n            Action: ses:SendEmail\n            Resource: !Sub arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*"
-                    .into(),
-            ),
+            TaskKind::Queue { .. } => {
+                send(&mut p);
+                p.push(
+                    "      - Statement:\n          - Effect: Allow\n            Action: ses:SendEmail\n            Resource: !Sub arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*"
+                        .into(),
+                );
+            }
             TaskKind::Migrate => {}
         },
         _ => {}

@@ -3,7 +3,7 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{auth, health, me};
+use crate::handlers::{audit, auth, health, me};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -108,6 +108,8 @@ pub fn all() -> Vec<Route> {
         route!("auth_sso_start", [auth::sso] start, Public, auth_limit),
         route!("auth_sso_callback", [auth::sso] callback, Public, auth_limit),
         route!("me", [me] me, Authenticated, None),
+        route!("admin_audit_logs", [audit] list, Requires(Permission::AuditRead), None),
+        route!("admin_audit_logs_export", [audit] export, Requires(Permission::AuditRead), None),
     ]
 }
 

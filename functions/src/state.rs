@@ -8,13 +8,14 @@ use hireops_adapters::mail::{MailRenderer, MailTransport, SesTransport, SmtpTran
 use hireops_adapters::mysql::{self, *};
 use hireops_adapters::object_store::S3Store;
 use hireops_adapters::oidc::{OidcConfig, OidcProviderClient};
-use hireops_adapters::queue::{SqsMailOutbox, SqsQueue};
+use hireops_adapters::queue::{SqsEventPublisher, SqsMailOutbox, SqsQueue};
 use hireops_adapters::redis::RedisStore;
 use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
 use hireops_adapters::aws;
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
 use hireops_domain::clock::SystemClock;
-use hireops_domain::ports::{OidcClient, RateLimiter};
+use hireops_domain::audit::AuditTrailService;
+use hireops_domain::ports::{AuditLog, EventPublisher, OidcClient, RateLimiter};
 use sqlx::MySqlPool;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,10 +25,14 @@ use std::time::Duration;
 pub struct AppState {
     pub config: Arc<Config>,
     pub auth: Arc<AuthService>,
+    pub audit_trail: Arc<AuditTrailService>,
     pub pool: MySqlPool,
     pub redis: RedisStore,
     pub rate_limiter: Arc<dyn RateLimiter>,
     pub mail_queue: Arc<SqsQueue>,
+    pub events_queue: Arc<SqsQueue>,
+    pub import_queue: Arc<SqsQueue>,
+    pub events: Arc<dyn EventPublisher>,
     pub objects: Arc<S3Store>,
     pub clamd: Arc<Clamd>,
     pub mail_transport: Arc<dyn MailTransport>,
@@ -41,7 +46,10 @@ impl AppState {
         let redis = RedisStore::connect(&config.redis_url, &config.redis_key_prefix).await.context("connecting to Redis")?;
         let sdk = aws::sdk_config(config.aws_endpoint_url.as_deref(), &config.aws_region).await;
         let sqs = aws_sdk_sqs::Client::new(&sdk);
-        let mail_queue = Arc::new(SqsQueue::connect(sqs, &config.queue_mail).await.context("resolving the mail queue")?);
+        let mail_queue = Arc::new(SqsQueue::connect(sqs.clone(), &config.queue_mail).await.context("resolving the mail queue")?);
+        let events_queue = Arc::new(SqsQueue::connect(sqs.clone(), &config.queue_events).await.context("resolving the events queue")?);
+        let import_queue = Arc::new(SqsQueue::connect(sqs, &config.queue_import).await.context("resolving the import queue")?);
+        let events: Arc<dyn EventPublisher> = Arc::new(SqsEventPublisher((*events_queue).clone()));
         let objects = Arc::new(S3Store::new(aws::s3_client(&sdk, config.aws_endpoint_url.is_some()), config.s3_bucket.clone()));
         let clamd = Arc::new(Clamd::new(config.clamd_addr.clone(), Duration::from_secs(30)));
         let mail_transport: Arc<dyn MailTransport> = match config.mail_transport {
@@ -76,6 +84,8 @@ impl AppState {
                 sso_clients.push(Arc::new(client));
             }
         }
+        let audit_log: Arc<dyn AuditLog> = Arc::new(MySqlAuditLog::new(pool.clone()));
+        let audit_trail = Arc::new(AuditTrailService::new(Arc::new(MySqlAuditTrail::new(pool.clone())), audit_log.clone()));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -85,9 +95,10 @@ impl AppState {
             sso_links: Arc::new(MySqlSsoLinks::new(pool.clone())),
             sso_state: Arc::new(redis.clone()),
             sso_clients,
-            audit: Arc::new(MySqlAuditLog::new(pool.clone())),
+            audit: audit_log.clone(),
             mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
             notifier: Arc::new(MySqlNotifier::new(pool.clone())),
+            events: events.clone(),
             hasher: Arc::new(Argon2Hasher::new(config.argon2_memory_kib, config.argon2_iterations)?),
             tokens: Arc::new(JwtCodec::new(keys, &config.jwt_issuer, &config.jwt_audience)),
             secrets: Arc::new(HmacSecrets::new(config.app_secret.as_bytes())?),
@@ -98,9 +109,13 @@ impl AppState {
         };
         Ok(Self {
             auth: Arc::new(AuthService::new(deps)),
+            audit_trail,
             rate_limiter: Arc::new(redis.clone()),
             redis,
             mail_queue,
+            events_queue,
+            import_queue,
+            events,
             objects,
             clamd,
             mail_transport,

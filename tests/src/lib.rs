@@ -56,6 +56,8 @@ pub async fn test_config(database: &str, mail_queue: &str) -> Config {
         aws_region: "us-east-1".into(),
         s3_bucket: env_or("S3_BUCKET", "hireops-uploads"),
         queue_mail: mail_queue.into(),
+        queue_events: "hireops-events".into(),
+        queue_import: "hireops-import".into(),
         clamd_addr: env_or("CLAMD_ADDR", "127.0.0.1:3310"),
         mail_transport: MailTransportKind::Smtp,
         mail_from: "no-reply@hireops.local".into(),
@@ -126,10 +128,15 @@ impl TestApp {
         admin.close().await;
 
         let sdk = aws::sdk_config(Some(&env_or("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")), "us-east-1").await;
-        let queue_name = format!("hireops-test-mail-{}", Uuid::new_v4().simple());
-        let mail_queue = create_with_dlq(aws_sdk_sqs::Client::new(&sdk), &queue_name, 3, 2).await.expect("create the test mail queue");
+        let sqs = aws_sdk_sqs::Client::new(&sdk);
+        let run = Uuid::new_v4().simple().to_string();
+        let mail_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-mail-{run}"), 3, 2).await.expect("create the test mail queue");
+        let events_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-events-{run}"), 3, 2).await.expect("create the test events queue");
+        let import_queue = create_with_dlq(sqs, &format!("hireops-test-import-{run}"), 3, 2).await.expect("create the test import queue");
 
         let mut config = test_config(&database, mail_queue.url()).await;
+        config.queue_events = events_queue.url().to_string();
+        config.queue_import = import_queue.url().to_string();
         let (pem, public_key) = generate_jwt_pem();
         config.jwt_private_key_pem = pem;
         customize(&mut config);

@@ -12,7 +12,7 @@ mod sessions;
 mod sso_links;
 mod users;
 
-pub use audit::MySqlAuditLog;
+pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
 pub use notifications::MySqlNotifier;
 pub use one_time::MySqlOneTimeTokens;

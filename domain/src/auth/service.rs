@@ -26,6 +26,7 @@ pub struct AuthDeps {
     pub audit: Arc<dyn AuditLog>,
     pub mail: Arc<dyn MailOutbox>,
     pub notifier: Arc<dyn Notifier>,
+    pub events: Arc<dyn EventPublisher>,
     pub hasher: Arc<dyn PasswordHasher>,
     pub tokens: Arc<dyn AccessTokenCodec>,
     pub secrets: Arc<dyn Secrets>,

@@ -5,6 +5,7 @@ mod email;
 mod permission;
 mod principal;
 mod role;
+mod scope;
 mod user;
 
 pub use company::{Company, CompanyType};
@@ -12,4 +13,5 @@ pub use email::Email;
 pub use permission::Permission;
 pub use principal::Principal;
 pub use role::{SystemRole, ALL_SYSTEM_ROLES};
+pub use scope::{CompanyFilter, CompanyOwned, Scope};
 pub use user::{User, UserStatus};

@@ -1,5 +1,6 @@
 use super::PortResult;
 use crate::ids::UserId;
+use crate::events::EventEnvelope;
 use crate::mail::OutgoingMail;
 
 /// Hands mail to the mail worker through a queue; never sends inline.
@@ -23,4 +24,10 @@ pub struct NewNotification {
 #[async_trait::async_trait]
 pub trait Notifier: Send + Sync {
     async fn notify(&self, notifications: Vec<NewNotification>) -> PortResult<()>;
+}
+
+/// Publishes domain events to the events queue; consumers react asynchronously.
+#[async_trait::async_trait]
+pub trait EventPublisher: Send + Sync {
+    async fn publish(&self, event: EventEnvelope) -> PortResult<()>;
 }

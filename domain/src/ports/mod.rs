@@ -6,12 +6,12 @@ mod identity;
 mod messaging;
 mod security;
 
-pub use audit::AuditLog;
+pub use audit::{AuditLog, AuditTrail};
 pub use identity::{
     ChallengeRepository, NewUser, OneTimePurpose, OneTimeTokenRepository, ResetRequestRepository, SessionRepository,
     SsoLinkRepository, UserRepository,
 };
-pub use messaging::{MailOutbox, NewNotification, Notifier};
+pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.
