@@ -1,6 +1,7 @@
 //! API tests: the real app, in-process, against the real local stack
 //! (MariaDB, Redis, the SQS emulator, the SMTP catcher).
 
+mod audit_log;
 mod generated;
 mod health;
 mod login;
