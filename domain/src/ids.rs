@@ -47,4 +47,6 @@ id_type!(
     AuditEntryId,
     /// A single-use token (email verification, reset link, activation).
     OneTimeTokenId,
+    /// One CSV user import.
+    UserImportId,
 );

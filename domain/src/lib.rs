@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod ids;
 pub mod identity;
+pub mod imports;
 pub mod mail;
 pub mod paging;
 pub mod ports;

@@ -12,7 +12,7 @@ mod two_factor;
 pub use password::PasswordPolicy;
 pub use policy::{AuthPolicy, FailedLoginDecision};
 pub use reset::{approver_scope, ApproverScope, ResetRequest, ResetRequestStatus};
-pub use service::{AuthDeps, AuthService, LoginOutcome, SsoStart};
+pub use service::{principal_of, AuthDeps, AuthService, LoginOutcome, SsoStart};
 pub use session::{AccessClaims, IssuedTokens, RefreshTokenState};
 pub use sso::{match_sso_account, SsoMatch, SsoPending, SsoProvider, VerifiedIdentity};
 pub use two_factor::{Challenge, ChallengeCheck};

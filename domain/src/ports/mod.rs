@@ -3,6 +3,7 @@
 
 mod audit;
 mod identity;
+mod imports;
 mod messaging;
 mod security;
 
@@ -11,6 +12,7 @@ pub use identity::{
     ChallengeRepository, NewUser, OneTimePurpose, OneTimeTokenRepository, ResetRequestRepository, SessionRepository,
     SsoLinkRepository, UserRepository,
 };
+pub use imports::{ImportWorkQueue, UserImportRepository};
 pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
