@@ -5,8 +5,9 @@ use anyhow::{Context, anyhow};
 use aws_sdk_sqs::types::{MessageSystemAttributeName, QueueAttributeName};
 use hireops_domain::DomainError;
 use hireops_domain::events::EventEnvelope;
+use hireops_domain::imports::ImportChunk;
 use hireops_domain::mail::OutgoingMail;
-use hireops_domain::ports::{EventPublisher, MailOutbox, PortResult};
+use hireops_domain::ports::{EventPublisher, ImportWorkQueue, MailOutbox, PortResult};
 
 /// One SQS queue, addressed by URL.
 #[derive(Clone, Debug)]
@@ -87,6 +88,46 @@ impl SqsQueue {
             .send()
             .await
             .with_context(|| format!("SQS SendMessage to {}", self.name))?;
+        Ok(())
+    }
+
+    /// Messages waiting or in flight (approximate, as SQS reports it).
+    pub async fn approximate_depth(&self) -> anyhow::Result<u64> {
+        let out = self
+            .client
+            .get_queue_attributes()
+            .queue_url(&self.url)
+            .attribute_names(QueueAttributeName::ApproximateNumberOfMessages)
+            .attribute_names(QueueAttributeName::ApproximateNumberOfMessagesNotVisible)
+            .send()
+            .await
+            .with_context(|| format!("SQS GetQueueAttributes of {}", self.name))?;
+        let attrs = out.attributes();
+        let get = |k: QueueAttributeName| attrs.and_then(|a| a.get(&k)).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        Ok(get(QueueAttributeName::ApproximateNumberOfMessages) + get(QueueAttributeName::ApproximateNumberOfMessagesNotVisible))
+    }
+
+    /// Send many bodies, ten per request; fails if any entry was refused.
+    pub async fn send_batch(&self, bodies: &[String]) -> anyhow::Result<()> {
+        use aws_sdk_sqs::types::SendMessageBatchRequestEntry;
+        for group in bodies.chunks(10) {
+            let entries = group
+                .iter()
+                .enumerate()
+                .map(|(i, body)| SendMessageBatchRequestEntry::builder().id(i.to_string()).message_body(body).build())
+                .collect::<Result<Vec<_>, _>>()?;
+            let out = self
+                .client
+                .send_message_batch()
+                .queue_url(&self.url)
+                .set_entries(Some(entries))
+                .send()
+                .await
+                .with_context(|| format!("SQS SendMessageBatch to {}", self.name))?;
+            if let Some(f) = out.failed().first() {
+                return Err(anyhow!("SQS refused a batch entry for {}: {} {}", self.name, f.code(), f.message().unwrap_or("")));
+            }
+        }
         Ok(())
     }
 
@@ -258,5 +299,17 @@ impl EventPublisher for SqsEventPublisher {
             .map_err(|e| DomainError::Infrastructure(format!("{e:#}")))?;
         tracing::debug!(event_id = %event.id, kind = event.event.kind(), queue = self.0.name(), "event published");
         Ok(())
+    }
+}
+
+/// The [`ImportWorkQueue`] port on SQS: one message per chunk of rows, sent in
+/// batches of ten (the SQS maximum).
+pub struct SqsImportQueue(pub SqsQueue);
+
+#[async_trait::async_trait]
+impl ImportWorkQueue for SqsImportQueue {
+    async fn enqueue(&self, chunks: Vec<ImportChunk>) -> PortResult<()> {
+        let bodies = chunks.iter().map(serde_json::to_string).collect::<Result<Vec<_>, _>>().map_err(DomainError::infra)?;
+        self.0.send_batch(&bodies).await.map_err(|e| DomainError::Infrastructure(format!("{e:#}")))
     }
 }

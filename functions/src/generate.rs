@@ -148,3 +148,50 @@ pub fn splice(text: &str, begin: &str, end: &str, replacement: &str) -> Option<S
     let stop = text[start..].find(end)? + start + end.len();
     Some(format!("{}{}{}", &text[..start], replacement, &text[stop..]))
 }
+
+/// `docs/roles-and-permissions.md`: the permission catalogue, the matrix of
+/// system roles, and what every route requires.
+pub fn permissions_doc(routes: &[Route]) -> String {
+    use hireops_domain::identity::{Permission, ALL_SYSTEM_ROLES};
+    let mut s = String::new();
+    s.push_str("# Roles and permissions\n\n<!-- Generated from domain/src/identity/{permission,role}.rs and functions/src/routes.rs.\n     Do not edit: run HIREOPS_BLESS=1 cargo test -p hireops-tests --test api generated -->\n\n");
+    s.push_str("Every route requires one permission (or is public, or open to any signed-in user); a role is a set of\npermissions. Company admins can define custom roles from this catalogue (`/api/admin/roles`), but only with\npermissions they hold themselves; `companies:manage` and `candidate:self` are never grantable.\n\n");
+    s.push_str("Status rules, applied by the route table and the domain's scope check for every route:\n\n");
+    s.push_str("- no or invalid token on a non-public route: **401**\n- signed in without the route's permission: **403**\n- another company's resource (or one that does not exist): **404**, never told apart\n\n");
+    s.push_str("Holding any permission marked *admin* makes sign-in require the emailed second factor.\n\n## Catalogue\n\n| permission | admin | what it allows |\n|---|---|---|\n");
+    for p in Permission::ALL {
+        let _ = writeln!(s, "| `{}` | {} | {} |", p.code(), if p.is_administrative() { "admin" } else { "" }, p.description());
+    }
+    s.push_str("\n## System roles\n\n| permission |");
+    for r in ALL_SYSTEM_ROLES {
+        let _ = write!(s, " `{}` |", r.name());
+    }
+    s.push_str("\n|---|");
+    for _ in ALL_SYSTEM_ROLES {
+        s.push_str(":---:|");
+    }
+    s.push('\n');
+    for p in Permission::ALL {
+        let _ = write!(s, "| `{}` |", p.code());
+        for r in ALL_SYSTEM_ROLES {
+            s.push_str(if r.permissions().contains(p) { " ✓ |" } else { " |" });
+        }
+        s.push('\n');
+    }
+    s.push_str("\nCompany of each role: ");
+    let kinds: Vec<String> = ALL_SYSTEM_ROLES
+        .iter()
+        .map(|r| format!("`{}` ({})", r.name(), r.company_type().map_or("no company", |t| t.as_str())))
+        .collect();
+    s.push_str(&kinds.join(", "));
+    s.push_str(".\n\n## Routes\n\n| method | path | function | access |\n|---|---|---|---|\n");
+    for r in routes {
+        let access = match r.access {
+            Access::Public => "public".to_string(),
+            Access::Authenticated => "any signed-in user".to_string(),
+            Access::Requires(p) => format!("`{}`", p.code()),
+        };
+        let _ = writeln!(s, "| {} | `{}` | `{}` | {access} |", r.method, r.path, r.name);
+    }
+    s
+}

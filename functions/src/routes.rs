@@ -3,7 +3,7 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{audit, auth, health, me};
+use crate::handlers::{audit, auth, health, me, user_import};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -37,6 +37,8 @@ pub struct Route {
     pub path: String,
     pub operation: Operation,
     pub schemas: Vec<(String, RefOr<Schema>)>,
+    /// Largest request body the route reads, when above the default.
+    pub body_limit: Option<usize>,
     handler: fn(MethodFilter) -> MethodRouter<AppState>,
 }
 
@@ -63,13 +65,22 @@ impl Route {
         P::schemas(&mut schemas);
         let mut operation = P::operation();
         operation.operation_id = Some(name.to_string());
-        Self { name, access, throttle, method, path: P::path(), operation, schemas, handler }
+        Self { name, access, throttle, method, path: P::path(), operation, schemas, body_limit: None, handler }
+    }
+
+    /// Let this route read bodies up to `bytes` (uploads).
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = Some(bytes);
+        self
     }
 
     /// This route alone, with its access and throttle layers: what a Lambda serves.
     pub fn method_router(&self, state: &AppState) -> MethodRouter<AppState> {
         let filter = MethodFilter::try_from(self.method.clone()).expect("a standard method");
         let mut router = (self.handler)(filter);
+        if let Some(bytes) = self.body_limit {
+            router = router.layer(axum::extract::DefaultBodyLimit::max(bytes));
+        }
         if self.access != Access::Public {
             router = router.route_layer(middleware::from_fn_with_state((state.clone(), self.access), authorize));
         }
@@ -110,6 +121,8 @@ pub fn all() -> Vec<Route> {
         route!("me", [me] me, Authenticated, None),
         route!("admin_audit_logs", [audit] list, Requires(Permission::AuditRead), None),
         route!("admin_audit_logs_export", [audit] export, Requires(Permission::AuditRead), None),
+        route!("admin_users_bulk_import", [user_import] upload, Requires(Permission::UsersCreate), None).body_limit(user_import::MAX_UPLOAD_BYTES),
+        route!("admin_users_bulk_status", [user_import] status, Requires(Permission::UsersCreate), None),
     ]
 }
 

@@ -12,6 +12,7 @@ use hireops_domain::ids::{CompanyId, UserId};
 use hireops_domain::ports::{NewUser, PasswordHasher, UserRepository};
 use hireops_functions::config::{Config, MailTransportKind};
 use hireops_functions::runtime;
+pub use hireops_functions::tasks::Consumer;
 use hireops_functions::state::AppState;
 use mail_catcher::MailCatcher;
 use sqlx::MySqlPool;
@@ -36,6 +37,7 @@ pub struct TestApp {
     pub pool: MySqlPool,
     pub mail: MailCatcher,
     pub mail_queue: SqsQueue,
+    pub import_queue: SqsQueue,
     pub super_admin_email: String,
     pub jwt_public_key: String,
 }
@@ -120,6 +122,15 @@ impl TestApp {
     }
 
     pub async fn spawn_with(customize: impl FnOnce(&mut Config)) -> Self {
+        Self::spawn_custom(customize, |_| true).await
+    }
+
+    /// An app whose local workers poll only the queues `consumers` picks.
+    pub async fn spawn_with_consumers(consumers: impl Fn(Consumer) -> bool) -> Self {
+        Self::spawn_custom(|_| {}, consumers).await
+    }
+
+    async fn spawn_custom(customize: impl FnOnce(&mut Config), consumers: impl Fn(Consumer) -> bool) -> Self {
         local_aws_credentials();
         let database = format!("hireops_test_{}", Uuid::new_v4().simple());
         let base = env_or("TEST_DATABASE_URL", "mysql://hireops:hireops@127.0.0.1:3306");
@@ -132,7 +143,7 @@ impl TestApp {
         let run = Uuid::new_v4().simple().to_string();
         let mail_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-mail-{run}"), 3, 2).await.expect("create the test mail queue");
         let events_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-events-{run}"), 3, 2).await.expect("create the test events queue");
-        let import_queue = create_with_dlq(sqs, &format!("hireops-test-import-{run}"), 3, 2).await.expect("create the test import queue");
+        let import_queue = create_with_dlq(sqs, &format!("hireops-test-import-{run}"), 3, 30).await.expect("create the test import queue");
 
         let mut config = test_config(&database, mail_queue.url()).await;
         config.queue_events = events_queue.url().to_string();
@@ -145,12 +156,12 @@ impl TestApp {
 
         let state = AppState::build(config).await.expect("build the app");
         state.prepare_database().await.expect("migrate the test database");
-        runtime::local::spawn_workers(state.clone()).await.expect("start workers");
+        runtime::local::spawn_consumers(state.clone(), consumers).await.expect("start workers");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("addr"));
         tokio::spawn(runtime::local::serve(listener, state.clone()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, super_admin_email, jwt_public_key: public_key }
+        Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, import_queue, super_admin_email, jwt_public_key: public_key }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -210,6 +221,31 @@ impl TestApp {
         let second = self.post_json("/api/auth/2fa/verify", serde_json::json!({"challenge_id": first["challenge_id"], "code": code})).await;
         assert_eq!(second.status(), 200);
         second.json().await.expect("json")
+    }
+
+    /// The admin sign-in when the mail worker is off: the code is read from the
+    /// queued mail instead of the mail catcher.
+    pub async fn sign_in_admin_from_queue(&self, email: &str) -> String {
+        use hireops_domain::mail::{MailMessage, OutgoingMail};
+        let first: serde_json::Value = self.post_json("/api/auth/login", serde_json::json!({"email": email, "password": STRONG_PASSWORD})).await.json().await.expect("json");
+        assert_eq!(first["require_2fa"], true, "{first}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let code = loop {
+            let found = self.mail_queue.receive(10, 1).await.expect("receive").into_iter().find_map(|m| {
+                match serde_json::from_str::<OutgoingMail>(&m.body).ok()? {
+                    OutgoingMail { to, message: MailMessage::TwoFactorCode { code, .. }, .. } if to.as_str() == email => Some(code),
+                    _ => None,
+                }
+            });
+            if let Some(code) = found {
+                break code;
+            }
+            assert!(std::time::Instant::now() < deadline, "no sign-in code queued for {email}");
+        };
+        let second = self.post_json("/api/auth/2fa/verify", serde_json::json!({"challenge_id": first["challenge_id"], "code": code})).await;
+        assert_eq!(second.status(), 200);
+        let tokens: serde_json::Value = second.json().await.expect("json");
+        tokens["access_token"].as_str().expect("access token").to_string()
     }
 
     /// Password sign-in for a user without 2FA.

@@ -3,6 +3,7 @@
 
 mod audit;
 mod challenges;
+mod imports;
 mod notifications;
 mod one_time;
 mod processed;
@@ -14,6 +15,7 @@ mod users;
 
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
+pub use imports::MySqlUserImports;
 pub use notifications::MySqlNotifier;
 pub use one_time::MySqlOneTimeTokens;
 pub use processed::ProcessedMessages;

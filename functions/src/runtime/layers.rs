@@ -1,16 +1,17 @@
 //! Middleware every route gets, in the cloud and locally.
 
+use axum::extract::DefaultBodyLimit;
 use axum::Router;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
 /// JSON bodies are small; files go straight to S3 through presigned POSTs.
-const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Routes that take an upload (the CSV import) raise it in the route table.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub fn apply(router: Router) -> Router {
     router
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

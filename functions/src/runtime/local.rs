@@ -35,15 +35,24 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
 fn queue_of(state: &AppState, consumer: Consumer) -> SqsQueue {
     match consumer {
         Consumer::Mail => (*state.mail_queue).clone(),
+        Consumer::UserImport => (*state.import_queue).clone(),
     }
 }
 
 /// Poll every consumer's queue, as SQS event source mappings do in the cloud:
 /// delete on success, leave failures to be retried and then dead-lettered.
 pub async fn spawn_workers(state: AppState) -> anyhow::Result<Vec<JoinHandle<()>>> {
+    spawn_consumers(state, |_| true).await
+}
+
+/// Poll only the consumers `wanted` picks (tests that inspect a queue's backlog).
+pub async fn spawn_consumers(state: AppState, wanted: impl Fn(Consumer) -> bool) -> anyhow::Result<Vec<JoinHandle<()>>> {
     let mut handles = Vec::new();
     for task in tasks::all() {
         let TaskKind::Queue { consumer, .. } = task.kind else { continue };
+        if !wanted(consumer) {
+            continue;
+        }
         let queue = queue_of(&state, consumer);
         let state = state.clone();
         handles.push(tokio::spawn(async move { poll(state, consumer, queue).await }));

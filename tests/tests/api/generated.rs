@@ -35,6 +35,7 @@ fn derived_files_match_the_route_table() {
     let mut drift = Vec::new();
 
     drift.extend(check(&root.join("docs/openapi.json"), &openapi::document_json(&routes)));
+    drift.extend(check(&root.join("docs/roles-and-permissions.md"), &permissions_doc(&routes)));
 
     let template_path = root.join("template.yaml");
     let template = std::fs::read_to_string(&template_path).expect("template.yaml");

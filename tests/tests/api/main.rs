@@ -2,6 +2,7 @@
 //! (MariaDB, Redis, the SQS emulator, the SMTP catcher).
 
 mod audit_log;
+mod authorization_matrix;
 mod generated;
 mod health;
 mod login;
@@ -10,3 +11,4 @@ mod refresh;
 mod register;
 mod sso;
 mod two_factor;
+mod user_import;

@@ -1,0 +1,233 @@
+//! The authorization matrix, generated from the route table: every route ×
+//! every system role × (own company, other company), plus no token. The
+//! expected status follows the rules in docs/roles-and-permissions.md:
+//! no token → 401; a role without the route's permission → 403; another
+//! company's resource → 404; otherwise the route runs (never 401/403/404/5xx).
+//!
+//! A new route with a path parameter must say here which resource fills it.
+
+use hireops_domain::identity::{SystemRole, ALL_SYSTEM_ROLES};
+use hireops_domain::ids::CompanyId;
+use hireops_functions::routes::{self, Access, Route};
+use hireops_tests::{unique_email, TestApp};
+use reqwest::Method;
+use uuid::Uuid;
+
+/// What fills a route's path parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Resource {
+    /// A user of the caller's company.
+    User,
+    /// A custom role of the caller's company.
+    CustomRole,
+    /// A company (super admin routes).
+    Company,
+    /// A CSV import of the caller's company.
+    UserImport,
+    /// A notification of the caller.
+    Notification,
+    /// An email template name (not company data).
+    TemplateName,
+}
+
+fn resource_of(route: &Route) -> Option<Resource> {
+    let p = route.path.as_str();
+    if !p.contains('{') {
+        return None;
+    }
+    let r = if p.starts_with("/api/admin/users/bulk/{") {
+        Resource::UserImport
+    } else if p.starts_with("/api/admin/users/{") {
+        Resource::User
+    } else if p.starts_with("/api/admin/roles/{") {
+        Resource::CustomRole
+    } else if p.starts_with("/api/admin/companies/{") {
+        Resource::Company
+    } else if p.starts_with("/api/notifications/{") {
+        Resource::Notification
+    } else if p.starts_with("/api/admin/settings/email-templates/{") {
+        Resource::TemplateName
+    } else {
+        panic!("the authorization matrix needs a fixture for {} {} ({})", route.method, p, route.name)
+    };
+    Some(r)
+}
+
+struct Member {
+    role: SystemRole,
+    user_id: Uuid,
+    company: Option<CompanyId>,
+    /// Another company of the same kind, for the cross-company checks.
+    other_company: Option<CompanyId>,
+    token: String,
+}
+
+/// A user straight into the database (no password needed for fixtures).
+async fn fixture_user(app: &TestApp, company: CompanyId, role: &str) -> Uuid {
+    let id = Uuid::now_v7();
+    sqlx::query("INSERT INTO users (id, email, full_name, status, company_id, created_at, updated_at) VALUES (?, ?, 'Fixture', 'active', ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+        .bind(id)
+        .bind(unique_email("fixture"))
+        .bind(company.0)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO user_roles (user_id, role_id) SELECT ?, id FROM roles WHERE name = ? AND company_id IS NULL")
+        .bind(id)
+        .bind(role)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    id
+}
+
+async fn fixture(app: &TestApp, kind: Resource, company: CompanyId, owner_user: Uuid) -> String {
+    match kind {
+        Resource::User => fixture_user(app, company, "recruiter").await.to_string(),
+        Resource::CustomRole => {
+            let id = Uuid::now_v7();
+            sqlx::query("INSERT INTO roles (id, company_id, name, description, is_system, created_at) VALUES (?, ?, ?, '', 0, UTC_TIMESTAMP(6))")
+                .bind(id)
+                .bind(company.0)
+                .bind(format!("fixture {}", &Uuid::new_v4().simple().to_string()[..12]))
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            sqlx::query("INSERT INTO role_permissions (role_id, permission) VALUES (?, 'jobs:read')").bind(id).execute(&app.pool).await.unwrap();
+            id.to_string()
+        }
+        Resource::Company => company.to_string(),
+        Resource::UserImport => {
+            let id = Uuid::now_v7();
+            let creator = fixture_user(app, company, "recruiter").await;
+            sqlx::query(
+                "INSERT INTO user_imports (id, company_id, created_by, file_name, file_sha256, status, total, created_at)
+                 VALUES (?, ?, ?, 'f.csv', REPEAT('0', 64), 'completed', 0, UTC_TIMESTAMP(6))",
+            )
+            .bind(id)
+            .bind(company.0)
+            .bind(creator)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+            id.to_string()
+        }
+        Resource::Notification => {
+            let id = Uuid::now_v7();
+            sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES (?, ?, 'test.fixture', 'T', 'B', UTC_TIMESTAMP(6))")
+                .bind(id)
+                .bind(owner_user)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            id.to_string()
+        }
+        Resource::TemplateName => "two_factor_code".to_string(),
+    }
+}
+
+/// The route's path with its one parameter filled.
+fn fill(path: &str, value: &str) -> String {
+    let start = path.find('{').expect("a parameter");
+    let end = path[start..].find('}').expect("closing brace") + start;
+    assert!(!path[end + 1..].contains('{'), "one path parameter per route: {path}");
+    format!("{}{}{}", &path[..start], value, &path[end + 1..])
+}
+
+async fn call(app: &TestApp, route: &Route, path: &str, token: Option<&str>) -> u16 {
+    let method = Method::from_bytes(route.method.as_str().as_bytes()).unwrap();
+    let mut req = app.http.request(method.clone(), app.url(path));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if [Method::POST, Method::PUT, Method::PATCH].contains(&method) {
+        req = req.json(&serde_json::json!({}));
+    }
+    req.send().await.unwrap().status().as_u16()
+}
+
+fn allowed(route: &Route, role: SystemRole) -> bool {
+    match route.access {
+        Access::Public | Access::Authenticated => true,
+        Access::Requires(p) => role.permissions().contains(&p),
+    }
+}
+
+#[tokio::test]
+async fn every_route_for_every_role_and_company() {
+    let app = TestApp::spawn().await;
+    let agency = app.create_company("Matrix Agency", "agency").await;
+    let other_agency = app.create_company("Other Agency", "agency").await;
+    let employer = app.create_company("Matrix Employer", "employer").await;
+    let other_employer = app.create_company("Other Employer", "employer").await;
+
+    let mut members = Vec::new();
+    for &role in ALL_SYSTEM_ROLES {
+        let (company, other_company) = match role.company_type().map(|t| t.as_str()) {
+            Some("agency") => (Some(agency), Some(other_agency)),
+            Some("employer") => (Some(employer), Some(other_employer)),
+            _ => (None, None),
+        };
+        let email = if role == SystemRole::SuperAdmin { app.super_admin_email.clone() } else { unique_email(role.name()) };
+        if role != SystemRole::SuperAdmin {
+            app.create_user(&email, role.name(), company).await;
+        }
+        let tokens = if role.permissions().iter().any(|p| p.is_administrative()) { app.sign_in_admin(&email).await } else { app.sign_in(&email).await };
+        let token = tokens["access_token"].as_str().unwrap().to_string();
+        let me: serde_json::Value = app.get_with_token("/api/me", &token).await.json().await.unwrap();
+        members.push(Member { role, user_id: me["id"].as_str().unwrap().parse().unwrap(), company, other_company, token });
+    }
+
+    // Sign-out ends the caller's session, so it runs last.
+    let mut table = routes::all();
+    table.sort_by_key(|r| r.name == "auth_logout");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for route in &table {
+        let kind = resource_of(route);
+        if route.access != Access::Public {
+            let path = kind.map_or(route.path.clone(), |_| fill(&route.path, &Uuid::now_v7().to_string()));
+            let status = call(&app, route, &path, None).await;
+            checked += 1;
+            if status != 401 {
+                failures.push(format!("{} {} without a token: {status}, expected 401", route.method, route.path));
+            }
+        }
+        for m in &members {
+            let home = m.company.unwrap_or(agency);
+            let own = match kind {
+                Some(k) => fill(&route.path, &fixture(&app, k, home, m.user_id).await),
+                None => route.path.clone(),
+            };
+            let status = call(&app, route, &own, Some(&m.token)).await;
+            checked += 1;
+            if !allowed(route, m.role) {
+                if status != 403 {
+                    failures.push(format!("{} {} as {}: {status}, expected 403", route.method, route.path, m.role.name()));
+                }
+                continue;
+            }
+            if [401, 403, 404, 405].contains(&status) || status >= 500 {
+                failures.push(format!("{} {} as {} (own company): {status}, expected the route to run", route.method, route.path, m.role.name()));
+            }
+            // Another company's (or another user's) resource is a 404.
+            let other = match (kind, m.other_company) {
+                (Some(Resource::Notification), _) => {
+                    let stranger = fixture_user(&app, other_agency, "recruiter").await;
+                    Some(fixture(&app, Resource::Notification, other_agency, stranger).await)
+                }
+                (Some(k @ (Resource::User | Resource::CustomRole | Resource::UserImport)), Some(other)) => Some(fixture(&app, k, other, m.user_id).await),
+                _ => None,
+            };
+            if let Some(id) = other {
+                let status = call(&app, route, &fill(&route.path, &id), Some(&m.token)).await;
+                checked += 1;
+                if status != 404 {
+                    failures.push(format!("{} {} as {} (other company): {status}, expected 404", route.method, route.path, m.role.name()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(checked > table.len() * ALL_SYSTEM_ROLES.len(), "only {checked} checks ran");
+}
