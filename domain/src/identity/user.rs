@@ -75,7 +75,12 @@ impl User {
 
     /// Whether the account may hold a session at all (sign-in or refresh).
     pub fn may_hold_session(&self) -> bool {
-        self.status == UserStatus::Active && self.login_hold_reason.is_none()
+        self.status == UserStatus::Active && self.login_hold_reason.is_none() && !self.company_suspended()
+    }
+
+    /// Members of a suspended company are shut out until it is reactivated.
+    pub fn company_suspended(&self) -> bool {
+        self.company.as_ref().is_some_and(|c| c.status == super::CompanyStatus::Suspended)
     }
 }
 
