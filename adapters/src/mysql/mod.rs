@@ -3,6 +3,8 @@
 
 mod audit;
 mod challenges;
+mod companies;
+mod like;
 mod notifications;
 mod one_time;
 mod processed;
@@ -14,11 +16,12 @@ mod users;
 
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
+pub use companies::MySqlCompanies;
 pub use notifications::MySqlNotifier;
 pub use one_time::MySqlOneTimeTokens;
 pub use processed::ProcessedMessages;
 pub use resets::MySqlResetRequests;
-pub use roles::sync_system_roles;
+pub use roles::{sync_system_roles, MySqlRoles};
 pub use sessions::MySqlSessions;
 pub use sso_links::MySqlSsoLinks;
 pub use users::MySqlUsers;
