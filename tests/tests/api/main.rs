@@ -1,6 +1,11 @@
 //! API tests: the real app, in-process, against the real local stack
 //! (MariaDB, Redis, the SQS emulator, the SMTP catcher).
 
+mod activation;
+mod admin_companies;
+mod admin_roles;
+mod admin_support;
+mod admin_users;
 mod generated;
 mod health;
 mod login;
