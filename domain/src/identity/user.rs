@@ -99,3 +99,35 @@ impl Permission {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::{CompanyStatus, CompanyType};
+    use crate::ids::CompanyId;
+
+    fn member(status: CompanyStatus) -> User {
+        User {
+            id: UserId::new(),
+            email: Email::parse("u@example.com").unwrap(),
+            full_name: "U".into(),
+            status: UserStatus::Active,
+            company: Some(Company { id: CompanyId::new(), name: "Acme".into(), kind: CompanyType::Agency, status }),
+            roles: vec![],
+            permissions: BTreeSet::new(),
+            password_hash: None,
+            failed_login_count: 0,
+            locked_until: None,
+            login_hold_reason: None,
+        }
+    }
+
+    #[test]
+    fn members_of_a_suspended_company_hold_no_session() {
+        assert!(member(CompanyStatus::Active).may_hold_session());
+        assert!(!member(CompanyStatus::Suspended).may_hold_session());
+        let mut held = member(CompanyStatus::Active);
+        held.login_hold_reason = Some("investigation".into());
+        assert!(!held.may_hold_session());
+    }
+}
