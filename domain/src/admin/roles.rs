@@ -155,10 +155,13 @@ impl AdminService {
             }
             Err(e) => return Err(e),
         };
-        if let (Some(company), true) = (company, actor.is_super_admin()) {
-            if self.d.companies.find(company).await?.is_none() {
-                errors.push(FieldError::new("company_id", "unknown_company", "no such company"));
-            }
+        // Company admins' own company exists; a super admin's choice must be checked.
+        let unknown_company = match company {
+            Some(c) if actor.is_super_admin() => self.d.companies.find(c).await?.is_none(),
+            _ => false,
+        };
+        if unknown_company {
+            errors.push(FieldError::new("company_id", "unknown_company", "no such company"));
         }
         let (Some(name), Some(permissions), Some(company), true) = (name, permissions, company, errors.is_empty()) else {
             return Err(DomainError::Validation(errors));
