@@ -87,4 +87,5 @@ async fn expired_unknown_and_deactivated_links_do_not_activate() {
     assert_eq!(status, "deactivated");
     let (status, conflict) = send(&app, Method::POST, &format!("{path}/resend-activation"), &acme.admin_token, None).await;
     assert_eq!((status, conflict["code"].as_str()), (409, Some("not_pending_activation")));
+    assert_eq!(audit_of(&app, "users.resend_activation", user["id"].as_str().unwrap()).await.len(), 2);
 }
