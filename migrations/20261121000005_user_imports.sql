@@ -20,7 +20,7 @@ CREATE TABLE user_imports (
 
 CREATE TABLE user_import_rows (
     import_id BINARY(16) NOT NULL,
-    row_number INT UNSIGNED NOT NULL,
+    row_no INT UNSIGNED NOT NULL,
     email VARCHAR(320) NOT NULL,
     full_name VARCHAR(400) NOT NULL,
     role VARCHAR(128) NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE user_import_rows (
     outcome VARCHAR(16) NOT NULL,
     error_field VARCHAR(32) NULL,
     error_message VARCHAR(500) NULL,
-    PRIMARY KEY (import_id, row_number),
+    PRIMARY KEY (import_id, row_no),
     KEY user_import_rows_outcome_idx (import_id, outcome),
     CONSTRAINT user_import_rows_import_fk FOREIGN KEY (import_id) REFERENCES user_imports (id),
     CONSTRAINT user_import_rows_outcome_chk CHECK (outcome IN ('pending', 'created', 'skipped', 'failed'))

@@ -3,6 +3,7 @@
 //! Everything that touches the outside world is a port (a trait in [`ports`]);
 //! the `adapters` crate implements them and the `functions` crate wires them.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod clock;

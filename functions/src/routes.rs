@@ -3,7 +3,7 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{audit, auth, health, me, user_import};
+use crate::handlers::{admin, audit, auth, health, me, user_import};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -121,6 +121,27 @@ pub fn all() -> Vec<Route> {
         route!("me", [me] me, Authenticated, None),
         route!("admin_audit_logs", [audit] list, Requires(Permission::AuditRead), None),
         route!("admin_audit_logs_export", [audit] export, Requires(Permission::AuditRead), None),
+        route!("auth_activate", [auth::activate] activate, Public, auth_limit),
+        route!("admin_companies_create", [admin::companies] create, Requires(Permission::PlatformCompaniesManage), None),
+        route!("admin_companies_list", [admin::companies] list, Requires(Permission::PlatformCompaniesManage), None),
+        route!("admin_companies_get", [admin::companies] get, Requires(Permission::PlatformCompaniesManage), None),
+        route!("admin_companies_update", [admin::companies] update, Requires(Permission::PlatformCompaniesManage), None),
+        route!("admin_permissions", [admin::roles] permissions, Requires(Permission::RolesManage), None),
+        route!("admin_roles_list", [admin::roles] list, Requires(Permission::RolesManage), None),
+        route!("admin_roles_create", [admin::roles] create, Requires(Permission::RolesManage), None),
+        route!("admin_roles_update", [admin::roles] update, Requires(Permission::RolesManage), None),
+        route!("admin_roles_delete", [admin::roles] delete, Requires(Permission::RolesManage), None),
+        route!("admin_roles_permissions", [admin::roles] role_permissions, Requires(Permission::RolesManage), None),
+        route!("admin_users_create", [admin::users] create, Requires(Permission::UsersCreate), None),
+        route!("admin_users_list", [admin::users] list, Requires(Permission::UsersRead), None),
+        route!("admin_users_get", [admin::users] get, Requires(Permission::UsersRead), None),
+        route!("admin_users_update", [admin::users] update, Requires(Permission::UsersUpdate), None),
+        route!("admin_users_deactivate", [admin::users] deactivate, Requires(Permission::UsersDeactivate), None),
+        route!("admin_users_reactivate", [admin::users] reactivate, Requires(Permission::UsersDeactivate), None),
+        route!("admin_users_hold_login", [admin::users] hold_login, Requires(Permission::UsersUpdate), None),
+        route!("admin_users_release_login", [admin::users] release_login, Requires(Permission::UsersUpdate), None),
+        route!("admin_users_unlock", [admin::users] unlock, Requires(Permission::UsersUpdate), None),
+        route!("admin_users_resend_activation", [admin::users] resend_activation, Requires(Permission::UsersCreate), None),
         route!("admin_users_bulk_import", [user_import] upload, Requires(Permission::UsersCreate), None).body_limit(user_import::MAX_UPLOAD_BYTES),
         route!("admin_users_bulk_status", [user_import] status, Requires(Permission::UsersCreate), None),
     ]

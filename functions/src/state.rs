@@ -8,10 +8,12 @@ use hireops_adapters::mail::{MailRenderer, MailTransport, SesTransport, SmtpTran
 use hireops_adapters::mysql::{self, *};
 use hireops_adapters::object_store::S3Store;
 use hireops_adapters::oidc::{OidcConfig, OidcProviderClient};
-use hireops_adapters::queue::{SqsEventPublisher, SqsMailOutbox, SqsQueue};
+use hireops_adapters::queue::{SqsEventPublisher, SqsImportQueue, SqsMailOutbox, SqsQueue};
 use hireops_adapters::redis::RedisStore;
 use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
 use hireops_adapters::aws;
+use hireops_domain::admin::{AdminDeps, AdminService};
+use hireops_domain::imports::UserImportService;
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
 use hireops_domain::clock::SystemClock;
 use hireops_domain::audit::AuditTrailService;
@@ -25,6 +27,8 @@ use std::time::Duration;
 pub struct AppState {
     pub config: Arc<Config>,
     pub auth: Arc<AuthService>,
+    pub admin: Arc<AdminService>,
+    pub imports: Arc<UserImportService>,
     pub audit_trail: Arc<AuditTrailService>,
     pub pool: MySqlPool,
     pub redis: RedisStore,
@@ -86,6 +90,30 @@ impl AppState {
         }
         let audit_log: Arc<dyn AuditLog> = Arc::new(MySqlAuditLog::new(pool.clone()));
         let audit_trail = Arc::new(AuditTrailService::new(Arc::new(MySqlAuditTrail::new(pool.clone())), audit_log.clone()));
+        let admin = Arc::new(AdminService::new(AdminDeps {
+            users: Arc::new(MySqlUsers::new(pool.clone())),
+            roles: Arc::new(MySqlRoles::new(pool.clone())),
+            companies: Arc::new(MySqlCompanies::new(pool.clone())),
+            sessions: Arc::new(MySqlSessions::new(pool.clone())),
+            one_time: Arc::new(MySqlOneTimeTokens::new(pool.clone())),
+            audit: audit_log.clone(),
+            mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
+            events: events.clone(),
+            hasher: Arc::new(Argon2Hasher::new(config.argon2_memory_kib, config.argon2_iterations)?),
+            secrets: Arc::new(HmacSecrets::new(config.app_secret.as_bytes())?),
+            clock: Arc::new(SystemClock),
+            password_policy: PasswordPolicy::default(),
+            activation_ttl: AuthPolicy::default().activation_ttl,
+            frontend_url: config.frontend_url.clone(),
+        }));
+        let imports = Arc::new(UserImportService {
+            imports: Arc::new(MySqlUserImports::new(pool.clone())),
+            users: Arc::new(MySqlUsers::new(pool.clone())),
+            queue: Arc::new(SqsImportQueue((*import_queue).clone())),
+            creator: admin.clone(),
+            audit: audit_log.clone(),
+            clock: Arc::new(SystemClock),
+        });
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -109,6 +137,8 @@ impl AppState {
         };
         Ok(Self {
             auth: Arc::new(AuthService::new(deps)),
+            admin,
+            imports,
             audit_trail,
             rate_limiter: Arc::new(redis.clone()),
             redis,

@@ -28,7 +28,7 @@ fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
 fn row_record(r: &MySqlRow) -> Result<ImportRowRecord, sqlx::Error> {
     let outcome: String = r.try_get("outcome")?;
     Ok(ImportRowRecord {
-        row: r.try_get("row_number")?,
+        row: r.try_get("row_no")?,
         email: r.try_get("email")?,
         full_name: r.try_get("full_name")?,
         role: r.try_get("role")?,
@@ -61,7 +61,7 @@ impl UserImportRepository for MySqlUserImports {
         };
         for batch in import.rows.chunks(INSERT_BATCH) {
             let mut qb = QueryBuilder::<MySql>::new(
-                "INSERT INTO user_import_rows (import_id, row_number, email, full_name, role, user_id, outcome, error_field, error_message) ",
+                "INSERT INTO user_import_rows (import_id, row_no, email, full_name, role, user_id, outcome, error_field, error_message) ",
             );
             qb.push_values(batch, |mut b, r| {
                 let problem = r.outcome.problem();
@@ -117,8 +117,8 @@ impl UserImportRepository for MySqlUserImports {
 
     async fn pending_rows(&self, chunk: &ImportChunk) -> PortResult<Vec<ImportRowRecord>> {
         let rows = sqlx::query(
-            "SELECT row_number, email, full_name, role, user_id, outcome, error_field, error_message FROM user_import_rows
-             WHERE import_id = ? AND row_number BETWEEN ? AND ? AND outcome = 'pending' ORDER BY row_number",
+            "SELECT row_no, email, full_name, role, user_id, outcome, error_field, error_message FROM user_import_rows
+             WHERE import_id = ? AND row_no BETWEEN ? AND ? AND outcome = 'pending' ORDER BY row_no",
         )
         .bind(chunk.import_id.0)
         .bind(chunk.first_row)
@@ -133,7 +133,7 @@ impl UserImportRepository for MySqlUserImports {
         let problem = outcome.problem();
         sqlx::query(
             "UPDATE user_import_rows SET outcome = ?, error_field = ?, error_message = ?
-             WHERE import_id = ? AND row_number = ? AND outcome = 'pending'",
+             WHERE import_id = ? AND row_no = ? AND outcome = 'pending'",
         )
         .bind(outcome.code())
         .bind(problem.map(|(f, _)| f.to_string()))
@@ -174,8 +174,8 @@ impl UserImportRepository for MySqlUserImports {
 
     async fn problems(&self, id: UserImportId) -> PortResult<Vec<ImportRowRecord>> {
         let rows = sqlx::query(
-            "SELECT row_number, email, full_name, role, user_id, outcome, error_field, error_message FROM user_import_rows
-             WHERE import_id = ? AND outcome IN ('skipped', 'failed') ORDER BY row_number",
+            "SELECT row_no, email, full_name, role, user_id, outcome, error_field, error_message FROM user_import_rows
+             WHERE import_id = ? AND outcome IN ('skipped', 'failed') ORDER BY row_no",
         )
         .bind(id.0)
         .fetch_all(&self.pool)

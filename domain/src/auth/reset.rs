@@ -79,7 +79,7 @@ mod tests {
             email: Email::parse("u@example.com").unwrap(),
             full_name: "U".into(),
             status: UserStatus::Active,
-            company: company.map(|id| Company { id, name: "Acme".into(), kind: CompanyType::Agency }),
+            company: company.map(|id| Company { id, name: "Acme".into(), kind: CompanyType::Agency, status: Default::default() }),
             roles: vec![],
             permissions: perms.iter().copied().collect(),
             password_hash: None,

@@ -606,6 +606,7 @@ fn sign_in_refusal(user: &User) -> Option<DomainError> {
         UserStatus::PendingActivation => Some(DomainError::Forbidden("account_not_activated")),
         UserStatus::Deactivated => Some(DomainError::Forbidden("account_disabled")),
         UserStatus::Active if user.login_hold_reason.is_some() => Some(DomainError::Forbidden("login_on_hold")),
+        UserStatus::Active if user.company_suspended() => Some(DomainError::Forbidden("company_suspended")),
         UserStatus::Active => None,
     }
 }

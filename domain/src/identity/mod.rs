@@ -8,7 +8,7 @@ mod role;
 mod scope;
 mod user;
 
-pub use company::{Company, CompanyType};
+pub use company::{Company, CompanyStatus, CompanyType};
 pub use email::Email;
 pub use permission::Permission;
 pub use principal::Principal;

@@ -75,7 +75,12 @@ impl User {
 
     /// Whether the account may hold a session at all (sign-in or refresh).
     pub fn may_hold_session(&self) -> bool {
-        self.status == UserStatus::Active && self.login_hold_reason.is_none()
+        self.status == UserStatus::Active && self.login_hold_reason.is_none() && !self.company_suspended()
+    }
+
+    /// Members of a suspended company are shut out until it is reactivated.
+    pub fn company_suspended(&self) -> bool {
+        self.company.as_ref().is_some_and(|c| c.status == super::CompanyStatus::Suspended)
     }
 }
 
@@ -92,5 +97,37 @@ impl Permission {
                 | Permission::SettingsManage
                 | Permission::PasswordResetsApprove
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::{CompanyStatus, CompanyType};
+    use crate::ids::CompanyId;
+
+    fn member(status: CompanyStatus) -> User {
+        User {
+            id: UserId::new(),
+            email: Email::parse("u@example.com").unwrap(),
+            full_name: "U".into(),
+            status: UserStatus::Active,
+            company: Some(Company { id: CompanyId::new(), name: "Acme".into(), kind: CompanyType::Agency, status }),
+            roles: vec![],
+            permissions: BTreeSet::new(),
+            password_hash: None,
+            failed_login_count: 0,
+            locked_until: None,
+            login_hold_reason: None,
+        }
+    }
+
+    #[test]
+    fn members_of_a_suspended_company_hold_no_session() {
+        assert!(member(CompanyStatus::Active).may_hold_session());
+        assert!(!member(CompanyStatus::Suspended).may_hold_session());
+        let mut held = member(CompanyStatus::Active);
+        held.login_hold_reason = Some("investigation".into());
+        assert!(!held.may_hold_session());
     }
 }

@@ -245,3 +245,17 @@ mod tests {
         assert_eq!(clean_file_name(Some("  ")), "users.csv");
     }
 }
+
+/// Imported accounts are created exactly like hand-made ones.
+#[async_trait::async_trait]
+impl AccountCreator for crate::admin::AdminService {
+    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta) -> DomainResult<()> {
+        let input = crate::admin::CreateUser {
+            email: account.email.to_string(),
+            full_name: account.full_name.to_string(),
+            role: account.role.to_string(),
+            company_id: Some(account.company_id),
+        };
+        self.create_user_with_id(actor, input, account.user_id, meta).await.map(|_| ())
+    }
+}

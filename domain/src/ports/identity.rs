@@ -1,7 +1,9 @@
 use super::PortResult;
+use crate::admin::{ManagedUser, UserQuery};
 use crate::auth::{ApproverScope, Challenge, RefreshTokenState, ResetRequest, SsoProvider};
 use crate::identity::{Email, User, UserStatus};
-use crate::ids::{ChallengeId, CompanyId, ResetRequestId, SessionFamilyId, UserId};
+use crate::ids::{ChallengeId, CompanyId, ResetRequestId, RoleId, SessionFamilyId, UserId};
+use crate::paging::{Page, PageRequest};
 use chrono::{DateTime, Utc};
 
 #[derive(Clone, Debug)]
@@ -35,6 +37,24 @@ pub trait UserRepository: Send + Sync {
     /// Ensure there is at least one super admin; creates it when none exists.
     /// Returns true when it created one.
     async fn ensure_super_admin(&self, user: NewUser) -> PortResult<bool>;
+
+    // ---- administration ------------------------------------------------------
+
+    async fn find_managed(&self, id: UserId) -> PortResult<Option<ManagedUser>>;
+    /// Newest first.
+    async fn list_managed(&self, query: &UserQuery, page: PageRequest) -> PortResult<Page<ManagedUser>>;
+    async fn update_full_name(&self, id: UserId, full_name: &str) -> PortResult<()>;
+    /// Make `role` the user's only role.
+    async fn replace_roles(&self, id: UserId, role: RoleId) -> PortResult<()>;
+    async fn set_status(&self, id: UserId, status: UserStatus) -> PortResult<()>;
+    /// `Some(reason)` holds the login, `None` releases it.
+    async fn set_login_hold(&self, id: UserId, reason: Option<&str>) -> PortResult<()>;
+    /// Forget failed sign-ins and any lock.
+    async fn clear_lockout(&self, id: UserId) -> PortResult<()>;
+    /// In one transaction: consume the activation token, set the password and
+    /// make a `pending_activation` user active. `None` when the token is not
+    /// live (or the account is no longer awaiting activation).
+    async fn activate(&self, token_digest: &str, password_hash: &str, now: DateTime<Utc>) -> PortResult<Option<UserId>>;
 }
 
 /// Refresh-token families. Every method is atomic.

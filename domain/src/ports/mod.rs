@@ -2,12 +2,16 @@
 //! Implementations live in the `adapters` crate.
 
 mod audit;
+mod companies;
 mod identity;
 mod imports;
 mod messaging;
+mod roles;
 mod security;
 
 pub use audit::{AuditLog, AuditTrail};
+pub use companies::CompanyRepository;
+pub use roles::RoleRepository;
 pub use identity::{
     ChallengeRepository, NewUser, OneTimePurpose, OneTimeTokenRepository, ResetRequestRepository, SessionRepository,
     SsoLinkRepository, UserRepository,

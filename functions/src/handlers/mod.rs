@@ -1,5 +1,6 @@
 //! HTTP handlers: parse, call a domain use case, map the result. Nothing else.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod health;

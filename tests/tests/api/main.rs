@@ -3,6 +3,11 @@
 
 mod audit_log;
 mod authorization_matrix;
+mod activation;
+mod admin_companies;
+mod admin_roles;
+mod admin_support;
+mod admin_users;
 mod generated;
 mod health;
 mod login;

@@ -1,5 +1,6 @@
 //! Authentication endpoints (spec 000 Auth contract).
 
+pub mod activate;
 pub mod login;
 pub mod logout;
 pub mod password_reset;
