@@ -11,7 +11,9 @@ pub mod events;
 pub mod ids;
 pub mod identity;
 pub mod mail;
+pub mod notifications;
 pub mod paging;
 pub mod ports;
+pub mod settings;
 
 pub use error::{DomainError, FieldError};

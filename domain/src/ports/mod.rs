@@ -4,7 +4,9 @@
 mod audit;
 mod identity;
 mod messaging;
+mod notifications;
 mod security;
+mod settings;
 
 pub use audit::{AuditLog, AuditTrail};
 pub use identity::{
@@ -12,6 +14,8 @@ pub use identity::{
     SsoLinkRepository, UserRepository,
 };
 pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
+pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
+pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.
