@@ -3,18 +3,22 @@
 
 mod audit;
 mod challenges;
+mod email_templates;
 mod notifications;
 mod one_time;
 mod processed;
 mod resets;
 mod roles;
+mod settings;
 mod sessions;
 mod sso_links;
 mod users;
 
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
-pub use notifications::MySqlNotifier;
+pub use email_templates::MySqlEmailTemplates;
+pub use notifications::{MySqlNotificationPreferences, MySqlNotifications, MySqlNotifier, MySqlRecipientDirectory};
+pub use settings::MySqlSettings;
 pub use one_time::MySqlOneTimeTokens;
 pub use processed::ProcessedMessages;
 pub use resets::MySqlResetRequests;
