@@ -4,3 +4,5 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod notifications;
+pub mod settings;

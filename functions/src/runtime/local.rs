@@ -35,6 +35,7 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
 fn queue_of(state: &AppState, consumer: Consumer) -> SqsQueue {
     match consumer {
         Consumer::Mail => (*state.mail_queue).clone(),
+        Consumer::Events => (*state.events_queue).clone(),
     }
 }
 

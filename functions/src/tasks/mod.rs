@@ -1,5 +1,6 @@
 //! Background tasks: queue consumers and one-off jobs, each its own Lambda.
 
+pub mod events;
 pub mod mail;
 
 use crate::state::AppState;
@@ -9,6 +10,7 @@ use crate::state::AppState;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Consumer {
     Mail,
+    Events,
 }
 
 pub struct Task {
@@ -33,6 +35,11 @@ pub fn all() -> Vec<Task> {
             kind: TaskKind::Queue { consumer: Consumer::Mail, queue: "Mail" },
             description: "Renders and sends queued email (SMTP locally, SES in the cloud).",
         },
+        Task {
+            name: "task_events",
+            kind: TaskKind::Queue { consumer: Consumer::Events, queue: "Events" },
+            description: "Turns domain events into in-app notifications and the emails recipients chose.",
+        },
         Task { name: "task_migrate", kind: TaskKind::Migrate, description: "Runs database migrations and syncs system roles; invoked by the deploy step." },
     ]
 }
@@ -41,6 +48,7 @@ impl Consumer {
     pub async fn handle(&self, state: &AppState, message_id: &str, body: &str) -> anyhow::Result<()> {
         match self {
             Consumer::Mail => mail::handle(state, message_id, body).await,
+            Consumer::Events => events::handle(state, message_id, body).await,
         }
     }
 }
