@@ -1,11 +1,14 @@
 //! API tests: the real app, in-process, against the real local stack
 //! (MariaDB, Redis, the SQS emulator, the SMTP catcher).
 
+mod email_templates;
 mod generated;
 mod health;
 mod login;
+mod notifications;
 mod password_reset;
 mod refresh;
 mod register;
+mod settings;
 mod sso;
 mod two_factor;
