@@ -59,10 +59,10 @@ impl NotificationService {
     // ---- email preferences ---------------------------------------------------
 
     async fn tenant_default_email(&self, company: Option<CompanyId>) -> DomainResult<bool> {
-        if let Some(c) = company {
-            if let Some(s) = self.d.settings.find(Some(c)).await? {
-                return Ok(s.default_notification_email);
-            }
+        if let Some(c) = company
+            && let Some(s) = self.d.settings.find(Some(c)).await?
+        {
+            return Ok(s.default_notification_email);
         }
         Ok(self.d.settings.find(None).await?.unwrap_or_default().default_notification_email)
     }

@@ -78,10 +78,10 @@ impl SettingsService {
 
     /// A company's own settings, else the platform defaults, else the built-in ones.
     pub async fn effective(&self, company: Option<CompanyId>) -> DomainResult<TenantSettings> {
-        if let Some(c) = company {
-            if let Some(s) = self.d.settings.find(Some(c)).await? {
-                return Ok(s);
-            }
+        if let Some(c) = company
+            && let Some(s) = self.d.settings.find(Some(c)).await?
+        {
+            return Ok(s);
         }
         Ok(self.d.settings.find(None).await?.unwrap_or_default())
     }
@@ -122,10 +122,10 @@ impl SettingsService {
     /// What mail to `company`'s users is rendered with: the company's override,
     /// else the platform's, else None (the shipped default).
     pub async fn template_for(&self, company: Option<CompanyId>, name: &str) -> DomainResult<Option<TemplateSource>> {
-        if let Some(c) = company {
-            if let Some(t) = self.d.templates.find(Some(c), name).await? {
-                return Ok(Some(t.source));
-            }
+        if let Some(c) = company
+            && let Some(t) = self.d.templates.find(Some(c), name).await?
+        {
+            return Ok(Some(t.source));
         }
         Ok(self.d.templates.find(None, name).await?.map(|t| t.source))
     }
