@@ -13,7 +13,9 @@ pub mod ids;
 pub mod identity;
 pub mod imports;
 pub mod mail;
+pub mod notifications;
 pub mod paging;
 pub mod ports;
+pub mod settings;
 
 pub use error::{DomainError, FieldError};

@@ -3,7 +3,7 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{admin, audit, auth, health, me, user_import};
+use crate::handlers::{admin, audit, auth, health, me, notifications, settings, user_import};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -144,6 +144,18 @@ pub fn all() -> Vec<Route> {
         route!("admin_users_resend_activation", [admin::users] resend_activation, Requires(Permission::UsersCreate), None),
         route!("admin_users_bulk_import", [user_import] upload, Requires(Permission::UsersCreate), None).body_limit(user_import::MAX_UPLOAD_BYTES),
         route!("admin_users_bulk_status", [user_import] status, Requires(Permission::UsersCreate), None),
+        route!("admin_settings_get", [settings::tenant] get_settings, Requires(Permission::SettingsManage), None),
+        route!("admin_settings_update", [settings::tenant] update_settings, Requires(Permission::SettingsManage), None),
+        route!("admin_email_templates", [settings::email_templates] list_templates, Requires(Permission::SettingsManage), None),
+        route!("admin_email_template_save", [settings::email_templates] save_template, Requires(Permission::SettingsManage), None),
+        route!("admin_email_template_preview", [settings::email_templates] preview_template, Requires(Permission::SettingsManage), None),
+        route!("admin_email_template_reset", [settings::email_templates] reset_template, Requires(Permission::SettingsManage), None),
+        route!("notifications_list", [notifications::feed] list, Authenticated, None),
+        route!("notifications_unread_count", [notifications::feed] unread_count, Authenticated, None),
+        route!("notifications_read", [notifications::feed] mark_read, Authenticated, None),
+        route!("notifications_read_all", [notifications::feed] read_all, Authenticated, None),
+        route!("me_notification_preferences", [notifications::preferences] get_preferences, Authenticated, None),
+        route!("me_notification_preferences_update", [notifications::preferences] update_preferences, Authenticated, None),
     ]
 }
 

@@ -17,6 +17,9 @@ use hireops_domain::imports::UserImportService;
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
 use hireops_domain::clock::SystemClock;
 use hireops_domain::audit::AuditTrailService;
+use hireops_domain::notifications::{NotificationDeps, NotificationService};
+use hireops_domain::settings::{SettingsDeps, SettingsService};
+use hireops_domain::clock::Clock;
 use hireops_domain::ports::{AuditLog, EventPublisher, OidcClient, RateLimiter};
 use sqlx::MySqlPool;
 use std::sync::Arc;
@@ -42,6 +45,8 @@ pub struct AppState {
     pub mail_transport: Arc<dyn MailTransport>,
     pub mail_renderer: Arc<MailRenderer>,
     pub processed: ProcessedMessages,
+    pub settings: Arc<SettingsService>,
+    pub notifications: Arc<NotificationService>,
 }
 
 impl AppState {
@@ -114,6 +119,26 @@ impl AppState {
             audit: audit_log.clone(),
             clock: Arc::new(SystemClock),
         });
+        let mail_renderer = Arc::new(MailRenderer::new("HireOps")?);
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let settings_repo = Arc::new(MySqlSettings::new(pool.clone()));
+        let settings = Arc::new(SettingsService::new(SettingsDeps {
+            settings: settings_repo.clone(),
+            templates: Arc::new(MySqlEmailTemplates::new(pool.clone())),
+            engine: mail_renderer.clone(),
+            audit: audit_log.clone(),
+            clock: clock.clone(),
+        }));
+        let notifications = Arc::new(NotificationService::new(NotificationDeps {
+            notifications: Arc::new(MySqlNotifications::new(pool.clone())),
+            preferences: Arc::new(MySqlNotificationPreferences::new(pool.clone())),
+            directory: Arc::new(MySqlRecipientDirectory::new(pool.clone())),
+            users: Arc::new(MySqlUsers::new(pool.clone())),
+            settings: settings_repo,
+            mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
+            clock: clock.clone(),
+            frontend_url: config.frontend_url.clone(),
+        }));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -149,8 +174,10 @@ impl AppState {
             objects,
             clamd,
             mail_transport,
-            mail_renderer: Arc::new(MailRenderer::new("HireOps")?),
+            mail_renderer,
             processed: ProcessedMessages::new(pool.clone()),
+            settings,
+            notifications,
             pool,
             config: Arc::new(config),
         })

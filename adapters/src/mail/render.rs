@@ -3,9 +3,18 @@
 //! Every [`MailMessage`] variant has three templates under `templates/mail/`:
 //! `<name>.subject.txt`, `<name>.txt` and `<name>.html` (autoescaped). The
 //! message's fields are the context, plus `product_name` and `recipient_name`.
+//!
+//! Those shipped files are the defaults; an admin's override (see
+//! `hireops_domain::settings`) replaces the three message templates of one
+//! mail, still extending the shipped `layout.*` and importing `macros.html`.
+//! Overrides render in the same sandbox: strict undefined, HTML autoescaping
+//! by the `.html` name, no loader (no file access).
 
 use anyhow::{Context, anyhow};
-use hireops_domain::mail::OutgoingMail;
+use hireops_domain::error::FieldError;
+use hireops_domain::mail::{MailMessage, OutgoingMail};
+use hireops_domain::ports::TemplateEngine;
+use hireops_domain::settings::TemplateSource;
 use minijinja::{Environment, UndefinedBehavior};
 use serde_json::Value;
 
@@ -54,6 +63,9 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "account_locked.subject.txt",
     "account_locked.txt",
     "account_locked.html",
+    "notification.subject.txt",
+    "notification.txt",
+    "notification.html",
 ];
 
 const TEMPLATE_NAMES: &[&str] = &[
@@ -65,6 +77,7 @@ const TEMPLATE_NAMES: &[&str] = &[
     "password_reset_link",
     "password_changed",
     "account_locked",
+    "notification",
 ];
 
 /// `5|units("minute")` → `5 minutes`, `1|units("hour")` → `1 hour`.
@@ -112,30 +125,25 @@ impl MailRenderer {
         })
     }
 
+    /// Render with the shipped templates.
     pub fn render(&self, mail: &OutgoingMail) -> anyhow::Result<RenderedMail> {
+        self.render_with(mail, None)
+    }
+
+    /// Render with `custom` (the override in force for the recipient's
+    /// company) instead of the shipped message templates, when given.
+    pub fn render_with(&self, mail: &OutgoingMail, custom: Option<&TemplateSource>) -> anyhow::Result<RenderedMail> {
         let name = mail.message.template_name();
         let to_name = mail.to_name.as_deref().map(clean_header).filter(|n| !n.is_empty());
-        let mut ctx = match serde_json::to_value(&mail.message).context("serializing the mail message")? {
-            Value::Object(map) => map,
-            other => return Err(anyhow!("mail message {name} serialized to {other}, not an object")),
+        let ctx = self.context(&mail.message, to_name.as_deref())?;
+        let parts = match custom {
+            None => self.render_parts(&self.env, name, &ctx),
+            Some(source) => self.with_override(name, source).and_then(|env| self.render_parts(&env, name, &ctx)),
         };
-        ctx.insert("product_name".into(), Value::String(self.product_name.clone()));
-        ctx.insert(
-            "recipient_name".into(),
-            to_name.clone().map_or(Value::Null, Value::String),
-        );
-        let ctx = Value::Object(ctx);
-
-        let render = |suffix: &str| -> anyhow::Result<String> {
-            let file = format!("{name}.{suffix}");
-            self.env
-                .get_template(&file)
-                .and_then(|t| t.render(&ctx))
-                .map_err(|e| anyhow!("rendering mail template {file}: {e:#}"))
-        };
-        let subject = clean_header(&render("subject.txt")?);
-        let text = render("txt")?.trim().to_owned() + "\n";
-        let html = render("html")?;
+        let (subject, text, html) = parts.map_err(|errors| {
+            let all: Vec<String> = errors.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+            anyhow!("rendering mail template {name}: {}", all.join("; "))
+        })?;
         Ok(RenderedMail {
             to: mail.to.as_str().to_owned(),
             to_name,
@@ -143,6 +151,78 @@ impl MailRenderer {
             text,
             html,
         })
+    }
+
+    fn context(&self, message: &MailMessage, to_name: Option<&str>) -> anyhow::Result<Value> {
+        let name = message.template_name();
+        let mut ctx = match serde_json::to_value(message).context("serializing the mail message")? {
+            Value::Object(map) => map,
+            other => return Err(anyhow!("mail message {name} serialized to {other}, not an object")),
+        };
+        ctx.remove("template");
+        ctx.insert("product_name".into(), Value::String(self.product_name.clone()));
+        ctx.insert(
+            "recipient_name".into(),
+            to_name.map_or(Value::Null, |n| Value::String(n.to_owned())),
+        );
+        Ok(Value::Object(ctx))
+    }
+
+    /// The shared environment with one message's three templates replaced;
+    /// a part that does not parse is an error on that field.
+    fn with_override(&self, name: &str, source: &TemplateSource) -> Result<Environment<'static>, Vec<FieldError>> {
+        let mut env = self.env.clone();
+        let mut errors = Vec::new();
+        for (field, suffix, text) in parts(source) {
+            if let Err(e) = env.add_template_owned(format!("{name}.{suffix}"), text.to_owned()) {
+                errors.push(FieldError::new(field, "invalid_template", format!("{e:#}")));
+            }
+        }
+        if errors.is_empty() { Ok(env) } else { Err(errors) }
+    }
+
+    /// (subject, text, html); every part that fails is reported.
+    fn render_parts(&self, env: &Environment<'static>, name: &str, ctx: &Value) -> Result<(String, String, String), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut render = |field: &str, suffix: &str| -> String {
+            let file = format!("{name}.{suffix}");
+            match env.get_template(&file).and_then(|t| t.render(ctx)) {
+                Ok(out) => out,
+                Err(e) => {
+                    errors.push(FieldError::new(field, "render_failed", format!("{e:#}")));
+                    String::new()
+                }
+            }
+        };
+        let subject = clean_header(&render("subject", "subject.txt"));
+        let text = render("text", "txt").trim().to_owned() + "\n";
+        let html = render("html", "html");
+        if errors.is_empty() { Ok((subject, text, html)) } else { Err(errors) }
+    }
+}
+
+fn parts(source: &TemplateSource) -> [(&'static str, &'static str, &str); 3] {
+    [("subject", "subject.txt", &source.subject), ("text", "txt", &source.text), ("html", "html", &source.html)]
+}
+
+impl TemplateEngine for MailRenderer {
+    fn shipped(&self, name: &str) -> Option<TemplateSource> {
+        if !TEMPLATE_NAMES.contains(&name) {
+            return None;
+        }
+        let file = |suffix: &str| {
+            let wanted = format!("{name}.{suffix}");
+            TEMPLATES.iter().find(|(f, _)| *f == wanted).map(|(_, src)| (*src).to_owned())
+        };
+        Some(TemplateSource { subject: file("subject.txt")?, text: file("txt")?, html: file("html")? })
+    }
+
+    fn render(&self, source: &TemplateSource, message: &MailMessage, recipient_name: Option<&str>) -> Result<TemplateSource, Vec<FieldError>> {
+        let name = message.template_name();
+        let ctx = self.context(message, recipient_name).map_err(|e| vec![FieldError::new("template", "render_failed", format!("{e:#}"))])?;
+        let env = self.with_override(name, source)?;
+        let (subject, text, html) = self.render_parts(&env, name, &ctx)?;
+        Ok(TemplateSource { subject, text, html })
     }
 }
 
@@ -200,6 +280,11 @@ mod tests {
             },
             MailMessage::PasswordChanged,
             MailMessage::AccountLocked { minutes: 15 },
+            MailMessage::Notification {
+                title: "New account created".into(),
+                body: "An account was created for Rob (rob@example.com).".into(),
+                link: Some("https://app.example.com/admin/users/1".into()),
+            },
         ]
     }
 
@@ -372,6 +457,64 @@ mod tests {
             let out = r.render(&mail(m, Some("Ada Lovelace"))).unwrap();
             println!("==== {}\n{}\n\n{}", out.subject, out.text, out.html);
         }
+    }
+
+    fn two_factor() -> MailMessage {
+        MailMessage::TwoFactorCode { code: "493027".into(), expires_in_minutes: 10 }
+    }
+
+    #[test]
+    fn every_template_is_shipped_and_renders_through_the_engine() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        for info in hireops_domain::settings::TEMPLATES {
+            let source = TemplateEngine::shipped(&r, info.name).unwrap_or_else(|| panic!("{}", info.name));
+            let out = TemplateEngine::render(&r, &source, &(info.sample)(), Some("Ada")).unwrap_or_else(|e| panic!("{}: {e:?}", info.name));
+            assert!(out.text.starts_with("Hi Ada,"), "{}", info.name);
+        }
+        assert!(TemplateEngine::shipped(&r, "layout").is_none());
+    }
+
+    #[test]
+    fn an_override_replaces_the_shipped_template() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let custom = TemplateSource {
+            subject: "Code {{ code }} for {{ product_name }}".into(),
+            text: "{% extends \"layout.txt\" %}{% block content %}Your code: {{ code }}{% endblock %}".into(),
+            html: "<p>{{ code }} &amp; {{ recipient_name }}</p>".into(),
+        };
+        let out = r.render_with(&mail(two_factor(), Some("<Ada>")), Some(&custom)).unwrap();
+        assert_eq!(out.subject, "Code 493027 for HireOps");
+        assert!(out.text.contains("Your code: 493027") && out.text.starts_with("Hi <Ada>,"), "{}", out.text);
+        assert_eq!(out.html, "<p>493027 &amp; &lt;Ada&gt;</p>", "autoescaping stays on");
+        // The shared environment is untouched.
+        assert_eq!(r.render(&mail(two_factor(), None)).unwrap().subject, "Your HireOps sign-in code");
+    }
+
+    #[test]
+    fn broken_templates_are_reported_per_field() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let custom = TemplateSource {
+            subject: "Hello {{ nonexistent }}".into(),
+            text: "{% if %}".into(),
+            html: "<p>{{ code }}</p>".into(),
+        };
+        let errors = TemplateEngine::render(&r, &custom, &two_factor(), None).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["text"], "a part that does not parse fails before rendering: {errors:?}");
+        let custom = TemplateSource { text: "ok".into(), ..custom };
+        let errors = TemplateEngine::render(&r, &custom, &two_factor(), None).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "subject");
+        assert!(errors[0].message.contains("undefined"), "{}", errors[0].message);
+        assert!(r.render_with(&mail(two_factor(), None), Some(&custom)).is_err());
+    }
+
+    #[test]
+    fn header_injection_through_an_override_is_flattened() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let custom = TemplateSource { subject: "Hi\r\nBcc: x@example.com {{ code }}".into(), text: "t".into(), html: "h".into() };
+        let out = r.render_with(&mail(two_factor(), None), Some(&custom)).unwrap();
+        assert_eq!(out.subject, "Hi Bcc: x@example.com 493027");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::reset::approver_scope;
+use super::reset::{approver_scope, ApproverScope};
 use super::session::RefreshVerdict;
 use super::{
     match_sso_account, AuthPolicy, Challenge, ChallengeCheck, FailedLoginDecision, IssuedTokens, PasswordPolicy, ResetRequest,
@@ -6,6 +6,7 @@ use super::{
 };
 use crate::audit::{AuditEntry, Outcome, RequestMeta};
 use crate::clock::Clock;
+use crate::events::{DomainEvent, EventEnvelope};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::identity::{Email, Permission, Principal, SystemRole, User, UserStatus};
 use crate::ids::{ChallengeId, ResetRequestId, SessionFamilyId, UserId};
@@ -73,7 +74,8 @@ impl AuthService {
     }
 
     async fn send(&self, user: &User, message: MailMessage) -> DomainResult<()> {
-        self.d.mail.enqueue(OutgoingMail::new(user.email.clone(), Some(user.full_name.clone()), message)).await
+        let mail = OutgoingMail::new(user.email.clone(), Some(user.full_name.clone()), message).for_company(user.company.as_ref().map(|c| c.id));
+        self.d.mail.enqueue(mail).await
     }
 
     // ---- sign-in -------------------------------------------------------------
@@ -373,7 +375,7 @@ impl AuthService {
 
     // ---- admin-approved password reset ---------------------------------------
 
-    /// Public. Records a request for an active account and tells its approvers;
+    /// Public. Records a request for an active account and publishes it for its approvers;
     /// answers the same for unknown addresses.
     pub async fn request_password_reset(&self, email: &str, meta: &RequestMeta) -> DomainResult<()> {
         let email = Email::parse(email)?;
@@ -393,33 +395,17 @@ impl AuthService {
         let scope = approver_scope(&user);
         let id = ResetRequestId::new();
         self.d.resets.create(id, user.id, scope, meta.ip.clone(), now).await?;
-        let approvers: Vec<User> = self.d.users.approvers(scope).await?.into_iter().filter(|a| a.id != user.id).collect();
-        let review_link = self.link("/admin/password-resets");
-        self.d
-            .notifier
-            .notify(
-                approvers
-                    .iter()
-                    .map(|a| NewNotification {
-                        user_id: a.id,
-                        kind: "password_reset.requested",
-                        title: "Password reset requested".into(),
-                        body: format!("{} ({}) asked to reset their password.", user.full_name, user.email),
-                        link: Some("/admin/password-resets".into()),
-                        data: serde_json::json!({ "request_id": id, "user_id": user.id }),
-                    })
-                    .collect(),
-            )
-            .await?;
-        for approver in &approvers {
-            let message = MailMessage::PasswordResetRequested {
-                requester_name: user.full_name.clone(),
-                requester_email: user.email.to_string(),
-                review_link: review_link.clone(),
-            };
-            self.send(approver, message).await?;
-        }
-        self.audit(entry.detail("request", id).detail("approvers", approvers.len())).await
+        // The events consumer tells the approvers (in the app, and by email as they chose).
+        let event = DomainEvent::PasswordResetRequested {
+            request_id: id,
+            user_id: user.id,
+            approver_company_id: match scope {
+                ApproverScope::Company(c) => Some(c),
+                ApproverScope::Platform => None,
+            },
+        };
+        self.d.events.publish(EventEnvelope::new(event, now)).await?;
+        self.audit(entry.detail("request", id)).await
     }
 
     pub async fn pending_reset_requests(&self, principal: &Principal) -> DomainResult<Vec<ResetRequest>> {

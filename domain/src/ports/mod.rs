@@ -7,7 +7,9 @@ mod identity;
 mod imports;
 mod messaging;
 mod roles;
+mod notifications;
 mod security;
+mod settings;
 
 pub use audit::{AuditLog, AuditTrail};
 pub use companies::CompanyRepository;
@@ -18,6 +20,8 @@ pub use identity::{
 };
 pub use imports::{ImportWorkQueue, UserImportRepository};
 pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
+pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
+pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.

@@ -6,3 +6,5 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod user_import;
+pub mod notifications;
+pub mod settings;

@@ -36,6 +36,7 @@ fn queue_of(state: &AppState, consumer: Consumer) -> SqsQueue {
     match consumer {
         Consumer::Mail => (*state.mail_queue).clone(),
         Consumer::UserImport => (*state.import_queue).clone(),
+        Consumer::Events => (*state.events_queue).clone(),
     }
 }
 

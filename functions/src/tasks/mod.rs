@@ -1,5 +1,6 @@
 //! Background tasks: queue consumers and one-off jobs, each its own Lambda.
 
+pub mod events;
 pub mod mail;
 pub mod user_import;
 
@@ -11,6 +12,7 @@ use crate::state::AppState;
 pub enum Consumer {
     Mail,
     UserImport,
+    Events,
 }
 
 pub struct Task {
@@ -40,6 +42,11 @@ pub fn all() -> Vec<Task> {
             kind: TaskKind::Queue { consumer: Consumer::UserImport, queue: "Import" },
             description: "Creates the users of one chunk of an uploaded CSV import.",
         },
+        Task {
+            name: "task_events",
+            kind: TaskKind::Queue { consumer: Consumer::Events, queue: "Events" },
+            description: "Turns domain events into in-app notifications and the emails recipients chose.",
+        },
         Task { name: "task_migrate", kind: TaskKind::Migrate, description: "Runs database migrations and syncs system roles; invoked by the deploy step." },
     ]
 }
@@ -49,6 +56,7 @@ impl Consumer {
         match self {
             Consumer::Mail => mail::handle(state, message_id, body).await,
             Consumer::UserImport => user_import::handle(state, message_id, body).await,
+            Consumer::Events => events::handle(state, message_id, body).await,
         }
     }
 }
