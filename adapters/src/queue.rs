@@ -91,6 +91,26 @@ impl SqsQueue {
         Ok(())
     }
 
+    /// Delete many received messages, ten per request.
+    pub async fn delete_batch(&self, receipt_handles: &[String]) -> anyhow::Result<()> {
+        use aws_sdk_sqs::types::DeleteMessageBatchRequestEntry;
+        for group in receipt_handles.chunks(10) {
+            let entries = group
+                .iter()
+                .enumerate()
+                .map(|(i, h)| DeleteMessageBatchRequestEntry::builder().id(i.to_string()).receipt_handle(h).build())
+                .collect::<Result<Vec<_>, _>>()?;
+            self.client
+                .delete_message_batch()
+                .queue_url(&self.url)
+                .set_entries(Some(entries))
+                .send()
+                .await
+                .with_context(|| format!("SQS DeleteMessageBatch on {}", self.name))?;
+        }
+        Ok(())
+    }
+
     /// Messages waiting or in flight (approximate, as SQS reports it).
     pub async fn approximate_depth(&self) -> anyhow::Result<u64> {
         let out = self
@@ -284,6 +304,11 @@ impl MailOutbox for SqsMailOutbox {
         tracing::debug!(mail_id = %mail.id, template = mail.message.template_name(), queue = self.0.name(), "mail enqueued");
         Ok(())
     }
+
+    async fn enqueue_many(&self, mails: Vec<OutgoingMail>) -> PortResult<()> {
+        let bodies = mails.iter().map(serde_json::to_string).collect::<Result<Vec<_>, _>>().map_err(DomainError::infra)?;
+        self.0.send_batch(&bodies).await.map_err(|e| DomainError::Infrastructure(format!("{e:#}")))
+    }
 }
 
 /// The [`EventPublisher`] port on SQS: domain events go to the events queue.
@@ -299,6 +324,11 @@ impl EventPublisher for SqsEventPublisher {
             .map_err(|e| DomainError::Infrastructure(format!("{e:#}")))?;
         tracing::debug!(event_id = %event.id, kind = event.event.kind(), queue = self.0.name(), "event published");
         Ok(())
+    }
+
+    async fn publish_many(&self, events: Vec<EventEnvelope>) -> PortResult<()> {
+        let bodies = events.iter().map(serde_json::to_string).collect::<Result<Vec<_>, _>>().map_err(DomainError::infra)?;
+        self.0.send_batch(&bodies).await.map_err(|e| DomainError::Infrastructure(format!("{e:#}")))
     }
 }
 

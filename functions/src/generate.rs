@@ -127,10 +127,11 @@ pub fn template_functions(routes: &[Route], tasks: &[Task]) -> String {
             let _ = writeln!(s, "      Policies:\n{}", policies.join("\n"));
         }
         match t.kind {
-            TaskKind::Queue { queue, .. } => {
+            TaskKind::Queue { queue, consumer } => {
+                let batch = consumer.batch_size();
                 let _ = writeln!(
                     s,
-                    "      Events:\n        Queue:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt {queue}Queue.Arn\n            BatchSize: 10\n            FunctionResponseTypes:\n              - ReportBatchItemFailures"
+                    "      Events:\n        Queue:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt {queue}Queue.Arn\n            BatchSize: {batch}\n            FunctionResponseTypes:\n              - ReportBatchItemFailures"
                 );
             }
             TaskKind::Migrate => {

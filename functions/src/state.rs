@@ -116,6 +116,8 @@ impl AppState {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             queue: Arc::new(SqsImportQueue((*import_queue).clone())),
             creator: admin.clone(),
+            mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
+            events: events.clone(),
             audit: audit_log.clone(),
             clock: Arc::new(SystemClock),
         });

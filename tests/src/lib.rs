@@ -38,8 +38,13 @@ pub struct TestApp {
     pub mail: MailCatcher,
     pub mail_queue: SqsQueue,
     pub import_queue: SqsQueue,
+    pub events_queue: SqsQueue,
     pub super_admin_email: String,
     pub jwt_public_key: String,
+    /// Dropped with the app: the test's queues (and DLQs), and its database
+    /// unless the test failed (kept for a look).
+    database: String,
+    queue_urls: Vec<String>,
 }
 
 /// A configuration pointing at the local stack, with everything per-test isolated.
@@ -51,7 +56,7 @@ pub async fn test_config(database: &str, mail_queue: &str) -> Config {
         public_api_url: "http://127.0.0.1:0".into(),
         frontend_url: "http://frontend.test".into(),
         database_url: format!("{base}/{database}"),
-        database_max_connections: 5,
+        database_max_connections: 10,
         redis_url: env_or("REDIS_URL", "redis://127.0.0.1:6379"),
         redis_key_prefix: format!("test:{}:", Uuid::new_v4().simple()),
         aws_endpoint_url: Some(env_or("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")),
@@ -116,6 +121,33 @@ fn local_aws_credentials() {
     });
 }
 
+impl Drop for TestApp {
+    /// Leftover queues slow the emulator down for every later test, and
+    /// leftover databases pile up; remove both (a failed test keeps its database).
+    fn drop(&mut self) {
+        let urls = std::mem::take(&mut self.queue_urls);
+        let database = (!std::thread::panicking()).then(|| self.database.clone());
+        let cleanup = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            rt.block_on(async move {
+                let sdk = aws::sdk_config(Some(&env_or("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")), "us-east-1").await;
+                let sqs = aws_sdk_sqs::Client::new(&sdk);
+                for url in urls {
+                    let _ = sqs.delete_queue().queue_url(url).send().await;
+                }
+                if let Some(db) = database {
+                    let base = env_or("TEST_DATABASE_URL", "mysql://hireops:hireops@127.0.0.1:3306");
+                    if let Ok(admin) = mysql::connect(&format!("{base}/hireops"), 1).await {
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS `{db}`")).execute(&admin).await;
+                        admin.close().await;
+                    }
+                }
+            });
+        });
+        let _ = cleanup.join();
+    }
+}
+
 impl TestApp {
     pub async fn spawn() -> Self {
         Self::spawn_with(|_| {}).await
@@ -161,7 +193,8 @@ impl TestApp {
         let base_url = format!("http://{}", listener.local_addr().expect("addr"));
         tokio::spawn(runtime::local::serve(listener, state.clone()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, import_queue, super_admin_email, jwt_public_key: public_key }
+        let queue_urls: Vec<String> = [mail_queue.url(), events_queue.url(), import_queue.url()].iter().flat_map(|u| [u.to_string(), format!("{u}-dlq")]).collect();
+        Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, import_queue, events_queue, super_admin_email, jwt_public_key: public_key, database, queue_urls }
     }
 
     pub fn url(&self, path: &str) -> String {

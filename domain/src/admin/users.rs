@@ -10,7 +10,7 @@ use crate::identity::{Company, CompanyFilter, Email, Principal, SystemRole, User
 use crate::ids::{CompanyId, UserId};
 use crate::mail::{MailMessage, OutgoingMail};
 use crate::paging::{Page, PageRequest};
-use crate::ports::{NewUser, OneTimePurpose};
+use crate::ports::{EventPublisher, MailOutbox, NewUser, OneTimePurpose};
 
 pub const FULL_NAME_MAX: usize = 200;
 pub const HOLD_REASON_MAX: usize = 500;
@@ -123,6 +123,21 @@ impl AdminService {
     /// [`Self::create_user`] with the new user's id chosen by the caller: the
     /// CSV import picks it at upload so a retried row recognises its user.
     pub async fn create_user_with_id(&self, actor: &Principal, input: CreateUser, id: UserId, meta: &RequestMeta) -> DomainResult<UserId> {
+        self.create_user_via(actor, input, id, meta, self.d.mail.as_ref(), self.d.events.as_ref()).await
+    }
+
+    /// [`Self::create_user_with_id`] sending the activation email and the event
+    /// through the given outboxes (the CSV import collects them per chunk and
+    /// sends them in batches).
+    pub async fn create_user_via(
+        &self,
+        actor: &Principal,
+        input: CreateUser,
+        id: UserId,
+        meta: &RequestMeta,
+        mail: &dyn MailOutbox,
+        events: &dyn EventPublisher,
+    ) -> DomainResult<UserId> {
         let mut errors = Vec::new();
         let valid = validate_new_user(&input).map_err(|mut e| errors.append(&mut e)).ok();
         let company = match actor.scope().owning_company(input.company_id) {
@@ -166,10 +181,10 @@ impl AdminService {
             })
             .await?;
         let user = self.d.users.find_by_id(id).await?.ok_or(DomainError::NotFound)?;
-        self.send_activation(&user).await?;
+        self.send_activation(&user, mail).await?;
         let now = self.d.clock.now();
         let event = DomainEvent::AccountCreated { user_id: id, company_id: Some(company.id), created_by: Some(actor.user_id) };
-        self.d.events.publish(EventEnvelope::new(event, now)).await?;
+        events.publish(EventEnvelope::new(event, now)).await?;
         self.audit(
             AuditEntry::by(actor, "users.create", meta)
                 .company(Some(company.id))
@@ -180,7 +195,7 @@ impl AdminService {
         Ok(id)
     }
 
-    async fn send_activation(&self, user: &User) -> DomainResult<()> {
+    async fn send_activation(&self, user: &User, mail: &dyn MailOutbox) -> DomainResult<()> {
         let now = self.d.clock.now();
         let token = self.d.secrets.random_token();
         let ttl = self.d.activation_ttl;
@@ -190,7 +205,7 @@ impl AdminService {
             expires_in_hours: ttl.num_hours() as u32,
             company_name: user.company.as_ref().map(|c| c.name.clone()),
         };
-        self.d.mail.enqueue(OutgoingMail::new(user.email.clone(), Some(user.full_name.clone()), message)).await
+        mail.enqueue(OutgoingMail::new(user.email.clone(), Some(user.full_name.clone()), message)).await
     }
 
     pub async fn user(&self, actor: &Principal, id: UserId) -> DomainResult<ManagedUser> {
@@ -326,11 +341,15 @@ impl AdminService {
 
     /// A fresh activation link for a user who has not activated yet (earlier links keep working until they expire).
     pub async fn resend_activation(&self, actor: &Principal, id: UserId, meta: &RequestMeta) -> DomainResult<()> {
+        self.resend_activation_via(actor, id, meta, self.d.mail.as_ref()).await
+    }
+
+    pub async fn resend_activation_via(&self, actor: &Principal, id: UserId, meta: &RequestMeta, mail: &dyn MailOutbox) -> DomainResult<()> {
         let user = self.manageable(actor, id).await?.user;
         if user.status != UserStatus::PendingActivation {
             return Err(DomainError::Conflict("not_pending_activation"));
         }
-        self.send_activation(&user).await?;
+        self.send_activation(&user, mail).await?;
         self.audit(AuditEntry::by(actor, "users.resend_activation", meta).company(user.company.as_ref().map(|c| c.id)).target("user", id)).await
     }
 

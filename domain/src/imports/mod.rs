@@ -3,7 +3,7 @@
 pub mod csv_file;
 mod service;
 
-pub use service::{AccountCreator, ImportAccount, UserImportService, CHUNK_ROWS, PARALLEL_ROWS};
+pub use service::{AccountCreator, ChunkOutbox, ImportAccount, UserImportService, CHUNK_ROWS, PARALLEL_ROWS};
 
 use crate::identity::CompanyOwned;
 use crate::ids::{CompanyId, UserId, UserImportId};

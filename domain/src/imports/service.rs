@@ -6,7 +6,9 @@ use crate::clock::Clock;
 use crate::error::{DomainError, DomainResult};
 use crate::identity::{Permission, Principal};
 use crate::ids::{CompanyId, SessionFamilyId, UserId, UserImportId};
-use crate::ports::{AuditLog, ImportWorkQueue, UserImportRepository, UserRepository};
+use crate::events::EventEnvelope;
+use crate::mail::OutgoingMail;
+use crate::ports::{AuditLog, EventPublisher, ImportWorkQueue, MailOutbox, PortResult, UserImportRepository, UserRepository};
 use futures_util::{StreamExt, TryStreamExt};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -28,10 +30,46 @@ pub struct ImportAccount<'a> {
 }
 
 /// Creates accounts with exactly the rules, activation email, audit row and
-/// event of the admin "create user" use case.
+/// event of the admin "create user" use case, sending mail and events through
+/// the given outboxes.
 #[async_trait::async_trait]
 pub trait AccountCreator: Send + Sync {
-    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta) -> DomainResult<()>;
+    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()>;
+    /// A fresh activation email for an account this import created earlier
+    /// whose email may not have left before a crash.
+    async fn resend_activation(&self, actor: &Principal, user: UserId, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()>;
+}
+
+/// Collects one chunk's emails and events, so they leave in batches of ten
+/// once the chunk's accounts exist.
+#[derive(Default)]
+pub struct ChunkOutbox {
+    mails: std::sync::Mutex<Vec<OutgoingMail>>,
+    events: std::sync::Mutex<Vec<EventEnvelope>>,
+}
+
+impl ChunkOutbox {
+    fn take(&self) -> (Vec<OutgoingMail>, Vec<EventEnvelope>) {
+        let mails = std::mem::take(&mut *self.mails.lock().unwrap_or_else(|p| p.into_inner()));
+        let events = std::mem::take(&mut *self.events.lock().unwrap_or_else(|p| p.into_inner()));
+        (mails, events)
+    }
+}
+
+#[async_trait::async_trait]
+impl MailOutbox for ChunkOutbox {
+    async fn enqueue(&self, mail: OutgoingMail) -> PortResult<()> {
+        self.mails.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl EventPublisher for ChunkOutbox {
+    async fn publish(&self, event: EventEnvelope) -> PortResult<()> {
+        self.events.lock().unwrap_or_else(|p| p.into_inner()).push(event);
+        Ok(())
+    }
 }
 
 pub struct UserImportService {
@@ -39,6 +77,8 @@ pub struct UserImportService {
     pub users: Arc<dyn UserRepository>,
     pub queue: Arc<dyn ImportWorkQueue>,
     pub creator: Arc<dyn AccountCreator>,
+    pub mail: Arc<dyn MailOutbox>,
+    pub events: Arc<dyn EventPublisher>,
     pub audit: Arc<dyn AuditLog>,
     pub clock: Arc<dyn Clock>,
 }
@@ -139,25 +179,32 @@ impl UserImportService {
         self.imports.mark_started(import.id, self.clock.now()).await?;
         let actor = self.importer(import.created_by).await?;
         let rows = self.imports.pending_rows(chunk).await?;
-        futures_util::stream::iter(rows)
+        let outbox = ChunkOutbox::default();
+        let outcomes: Vec<(u32, RowOutcome)> = futures_util::stream::iter(rows)
             .map(|row| {
-                let actor = actor.as_ref();
-                let meta = &meta;
-                let import = &import;
+                let (actor, meta, import, outbox) = (actor.as_ref(), &meta, &import, &outbox);
                 async move {
                     let outcome = match actor {
-                        Some(actor) => self.create_row(actor, import, &row, meta).await?,
+                        Some(actor) => self.create_row(actor, import, &row, meta, outbox).await?,
                         None => RowOutcome::Failed {
                             field: "row".into(),
                             message: "The admin who uploaded the file may no longer create users.".into(),
                         },
                     };
-                    self.imports.record_outcome(import.id, row.row, &outcome).await
+                    Ok::<_, DomainError>((row.row, outcome))
                 }
             })
             .buffer_unordered(PARALLEL_ROWS)
-            .try_collect::<Vec<()>>()
+            .try_collect()
             .await?;
+        // Emails and events leave before the rows count as done: a crash in
+        // between re-runs the rows, which then resend the activation email.
+        let (mails, events) = outbox.take();
+        self.mail.enqueue_many(mails).await?;
+        self.events.publish_many(events).await?;
+        for (row, outcome) in &outcomes {
+            self.imports.record_outcome(import.id, *row, outcome).await?;
+        }
         self.finish(import.id, &meta).await
     }
 
@@ -171,14 +218,26 @@ impl UserImportService {
             .map(|u| principal_of(&u, SessionFamilyId::new())))
     }
 
-    async fn create_row(&self, actor: &Principal, import: &UserImport, row: &ImportRowRecord, meta: &RequestMeta) -> DomainResult<RowOutcome> {
+    async fn create_row(
+        &self,
+        actor: &Principal,
+        import: &UserImport,
+        row: &ImportRowRecord,
+        meta: &RequestMeta,
+        outbox: &ChunkOutbox,
+    ) -> DomainResult<RowOutcome> {
         let account =
             ImportAccount { user_id: row.user_id, company_id: import.company_id, email: &row.email, full_name: &row.full_name, role: &row.role };
-        Ok(match self.creator.create_account(actor, account, meta).await {
+        Ok(match self.creator.create_account(actor, account, meta, outbox).await {
             Ok(()) => RowOutcome::Created,
             Err(DomainError::Conflict("email_taken")) => {
-                // An earlier delivery of this very row may have created it.
+                // An earlier delivery of this very row created it; its email may
+                // not have left, so send a fresh one (at least once).
                 if self.users.find_by_id(row.user_id).await?.is_some() {
+                    match self.creator.resend_activation(actor, row.user_id, meta, outbox).await {
+                        Ok(()) | Err(DomainError::Conflict(_)) => {}
+                        Err(e) => return Err(e),
+                    }
                     RowOutcome::Created
                 } else {
                     RowOutcome::Skipped { field: "email".into(), message: "A user with this email already exists.".into() }
@@ -249,13 +308,17 @@ mod tests {
 /// Imported accounts are created exactly like hand-made ones.
 #[async_trait::async_trait]
 impl AccountCreator for crate::admin::AdminService {
-    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta) -> DomainResult<()> {
+    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()> {
         let input = crate::admin::CreateUser {
             email: account.email.to_string(),
             full_name: account.full_name.to_string(),
             role: account.role.to_string(),
             company_id: Some(account.company_id),
         };
-        self.create_user_with_id(actor, input, account.user_id, meta).await.map(|_| ())
+        self.create_user_via(actor, input, account.user_id, meta, outbox, outbox).await.map(|_| ())
+    }
+
+    async fn resend_activation(&self, actor: &Principal, user: UserId, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()> {
+        self.resend_activation_via(actor, user, meta, outbox).await
     }
 }

@@ -7,6 +7,14 @@ use crate::mail::OutgoingMail;
 #[async_trait::async_trait]
 pub trait MailOutbox: Send + Sync {
     async fn enqueue(&self, mail: OutgoingMail) -> PortResult<()>;
+
+    /// Many at once; adapters send them in batches.
+    async fn enqueue_many(&self, mails: Vec<OutgoingMail>) -> PortResult<()> {
+        for mail in mails {
+            self.enqueue(mail).await?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -30,4 +38,12 @@ pub trait Notifier: Send + Sync {
 #[async_trait::async_trait]
 pub trait EventPublisher: Send + Sync {
     async fn publish(&self, event: EventEnvelope) -> PortResult<()>;
+
+    /// Many at once; adapters send them in batches.
+    async fn publish_many(&self, events: Vec<EventEnvelope>) -> PortResult<()> {
+        for event in events {
+            self.publish(event).await?;
+        }
+        Ok(())
+    }
 }

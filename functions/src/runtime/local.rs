@@ -63,7 +63,7 @@ pub async fn spawn_consumers(state: AppState, wanted: impl Fn(Consumer) -> bool)
 
 async fn poll(state: AppState, consumer: Consumer, queue: SqsQueue) {
     loop {
-        let messages = match queue.receive(10, 2).await {
+        let messages = match queue.receive(consumer.batch_size(), 2).await {
             Ok(m) => m,
             Err(e) => {
                 tracing::warn!(queue = queue.name(), error = %e, "receive failed; retrying");

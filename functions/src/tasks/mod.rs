@@ -52,6 +52,16 @@ pub fn all() -> Vec<Task> {
 }
 
 impl Consumer {
+    /// Messages per invocation (per local poll). An import chunk is minutes of
+    /// work at worst, so each is taken alone and finishes inside its visibility
+    /// timeout; the others are quick.
+    pub fn batch_size(&self) -> i32 {
+        match self {
+            Consumer::UserImport => 1,
+            Consumer::Mail | Consumer::Events => 10,
+        }
+    }
+
     pub async fn handle(&self, state: &AppState, message_id: &str, body: &str) -> anyhow::Result<()> {
         match self {
             Consumer::Mail => mail::handle(state, message_id, body).await,
