@@ -28,7 +28,7 @@ async fn post(http: &reqwest::Client, url: String, body: Value) -> Value {
 
 #[tokio::test]
 #[ignore = "needs the running local bin; scripts/test runs it"]
-async fn the_local_bin_serves_health_docs_and_an_admin_sign_in() {
+async fn the_local_bin_serves_health_docs_admin_and_a_csv_import() {
     let base = var("E2E_BASE_URL");
     let http = reqwest::Client::new();
     let health = wait_healthy(&http, &base).await;
@@ -49,6 +49,63 @@ async fn the_local_bin_serves_health_docs_and_an_admin_sign_in() {
     let tokens = post(&http, format!("{base}/api/auth/2fa/verify"), json!({"challenge_id": first["challenge_id"], "code": code})).await;
     let me: Value = http.get(format!("{base}/api/me")).bearer_auth(tokens["access_token"].as_str().unwrap()).send().await.unwrap().json().await.unwrap();
     assert_eq!(me["roles"], json!(["super_admin"]));
+    let root = tokens["access_token"].as_str().unwrap().to_string();
+
+    // The super admin creates an agency and its admin, who activates the account.
+    let run = uuid::Uuid::new_v4().simple().to_string();
+    let company = http.post(format!("{base}/api/admin/companies")).bearer_auth(&root).json(&json!({"name": format!("E2E Agency {run}"), "type": "agency"})).send().await.unwrap();
+    assert_eq!(company.status(), 201);
+    let company: Value = company.json().await.unwrap();
+    let admin_email = format!("e2e-admin-{run}@example.com");
+    let created = http
+        .post(format!("{base}/api/admin/users"))
+        .bearer_auth(&root)
+        .json(&json!({"email": admin_email, "full_name": "E2E Admin", "role": "agency_admin", "company_id": company["id"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let token = mail.wait_for_token(&admin_email, "activate").await;
+    let password = "amber-quartz-violin-1987";
+    let activated = http.post(format!("{base}/api/auth/activate")).json(&json!({"token": token, "password": password})).send().await.unwrap();
+    assert_eq!(activated.status(), 204);
+
+    // The company admin signs in (with a code) and imports users from CSV.
+    let first = post(&http, format!("{base}/api/auth/login"), json!({"email": admin_email, "password": password})).await;
+    assert_eq!(first["require_2fa"], true, "{first}");
+    let code = mail.wait_for_code(&admin_email, 0).await;
+    let tokens = post(&http, format!("{base}/api/auth/2fa/verify"), json!({"challenge_id": first["challenge_id"], "code": code})).await;
+    let admin = tokens["access_token"].as_str().unwrap().to_string();
+    let csv = format!("email,full_name,role\ne2e-a-{run}@example.com,Ann,recruiter\ne2e-b-{run}@example.com,Bob,sales\nbroken,Nobody,recruiter\n");
+    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(csv.into_bytes()).file_name("team.csv"));
+    let upload = http.post(format!("{base}/api/admin/users/bulk")).bearer_auth(&admin).multipart(form).send().await.unwrap();
+    assert_eq!(upload.status(), 202);
+    let upload: Value = upload.json().await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let report = loop {
+        let report: Value = http.get(format!("{base}/api/admin/users/bulk/{}", upload["import_id"].as_str().unwrap())).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+        if report["status"] == "completed" {
+            break report;
+        }
+        assert!(Instant::now() < deadline, "the import never completed: {report}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    assert_eq!((report["created"].as_u64(), report["failed"].as_u64()), (Some(2), Some(1)), "{report}");
+    mail.wait_for_token(&format!("e2e-a-{run}@example.com"), "activate").await;
+
+    // The admin's own welcome notification arrived through the events queue,
+    // and the audit log shows the import.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let feed: Value = http.get(format!("{base}/api/notifications")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+        if feed["items"].as_array().unwrap().iter().any(|n| n["kind"] == "account.created") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no welcome notification: {feed}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let audit: Value = http.get(format!("{base}/api/admin/audit-logs?action=users.import")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    assert_eq!(audit["total"], 1, "{audit}");
 
     // Leave nothing behind: the run's database goes.
     use sqlx::migrate::MigrateDatabase;
