@@ -11,6 +11,8 @@ pub struct MailCatcher {
 
 #[derive(Clone, Debug)]
 pub struct CaughtMail {
+    /// The From display name, if any.
+    pub from_name: String,
     pub subject: String,
     pub text: String,
     pub html: String,
@@ -26,6 +28,7 @@ impl MailCatcher {
         all.into_iter()
             .filter(|m| m["to"].as_array().is_some_and(|to| to.iter().any(|t| t["address"].as_str().is_some_and(|a| a.eq_ignore_ascii_case(address)))))
             .map(|m| CaughtMail {
+                from_name: m["from"][0]["name"].as_str().unwrap_or_default().to_string(),
                 subject: m["subject"].as_str().unwrap_or_default().to_string(),
                 text: m["text"].as_str().unwrap_or_default().to_string(),
                 html: m["html"].as_str().unwrap_or_default().to_string(),

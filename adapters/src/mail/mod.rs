@@ -4,7 +4,7 @@ pub mod render;
 pub mod ses;
 pub mod smtp;
 
-pub use render::{MailRenderer, RenderedMail};
+pub use render::{Branding, MailRenderer, RenderedMail};
 pub use ses::SesTransport;
 pub use smtp::{SmtpTls, SmtpTransport};
 

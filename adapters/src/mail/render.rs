@@ -23,6 +23,8 @@ use serde_json::Value;
 pub struct RenderedMail {
     pub to: String,
     pub to_name: Option<String>,
+    /// The tenant's sender name for the From header (the address stays ours).
+    pub from_name: Option<String>,
     pub subject: String,
     pub text: String,
     pub html: String,
@@ -133,9 +135,15 @@ impl MailRenderer {
     /// Render with `custom` (the override in force for the recipient's
     /// company) instead of the shipped message templates, when given.
     pub fn render_with(&self, mail: &OutgoingMail, custom: Option<&TemplateSource>) -> anyhow::Result<RenderedMail> {
+        self.render_branded(mail, custom, &Branding::default())
+    }
+
+    /// Render with the recipient tenant's branding: its name, accent colour,
+    /// footer and sender name.
+    pub fn render_branded(&self, mail: &OutgoingMail, custom: Option<&TemplateSource>, branding: &Branding) -> anyhow::Result<RenderedMail> {
         let name = mail.message.template_name();
         let to_name = mail.to_name.as_deref().map(clean_header).filter(|n| !n.is_empty());
-        let ctx = self.context(&mail.message, to_name.as_deref())?;
+        let ctx = self.context(&mail.message, to_name.as_deref(), branding)?;
         let parts = match custom {
             None => self.render_parts(&self.env, name, &ctx),
             Some(source) => self.with_override(name, source).and_then(|env| self.render_parts(&env, name, &ctx)),
@@ -147,13 +155,14 @@ impl MailRenderer {
         Ok(RenderedMail {
             to: mail.to.as_str().to_owned(),
             to_name,
+            from_name: branding.sender_name.as_deref().map(clean_header).filter(|n| !n.is_empty()),
             subject,
             text,
             html,
         })
     }
 
-    fn context(&self, message: &MailMessage, to_name: Option<&str>) -> anyhow::Result<Value> {
+    fn context(&self, message: &MailMessage, to_name: Option<&str>, branding: &Branding) -> anyhow::Result<Value> {
         let name = message.template_name();
         let mut ctx = match serde_json::to_value(message).context("serializing the mail message")? {
             Value::Object(map) => map,
@@ -161,6 +170,10 @@ impl MailRenderer {
         };
         ctx.remove("template");
         ctx.insert("product_name".into(), Value::String(self.product_name.clone()));
+        let opt = |v: &Option<String>| v.as_ref().map_or(Value::Null, |s| Value::String(s.clone()));
+        ctx.insert("tenant_name".into(), opt(&branding.company_name));
+        ctx.insert("email_footer".into(), opt(&branding.footer));
+        ctx.insert("brand_color".into(), Value::String(branding.color.clone()));
         ctx.insert(
             "recipient_name".into(),
             to_name.map_or(Value::Null, |n| Value::String(n.to_owned())),
@@ -219,10 +232,28 @@ impl TemplateEngine for MailRenderer {
 
     fn render(&self, source: &TemplateSource, message: &MailMessage, recipient_name: Option<&str>) -> Result<TemplateSource, Vec<FieldError>> {
         let name = message.template_name();
-        let ctx = self.context(message, recipient_name).map_err(|e| vec![FieldError::new("template", "render_failed", format!("{e:#}"))])?;
+        let ctx = self.context(message, recipient_name, &Branding::default()).map_err(|e| vec![FieldError::new("template", "render_failed", format!("{e:#}"))])?;
         let env = self.with_override(name, source)?;
         let (subject, text, html) = self.render_parts(&env, name, &ctx)?;
         Ok(TemplateSource { subject, text, html })
+    }
+}
+
+/// A tenant's look in its emails (from its settings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Branding {
+    /// Shown in the header next to the product name.
+    pub company_name: Option<String>,
+    pub sender_name: Option<String>,
+    /// Plain text added under the message.
+    pub footer: Option<String>,
+    /// `#rrggbb`, validated by the settings rules.
+    pub color: String,
+}
+
+impl Default for Branding {
+    fn default() -> Self {
+        Self { company_name: None, sender_name: None, footer: None, color: "#2563eb".into() }
     }
 }
 
@@ -515,6 +546,25 @@ mod tests {
         let custom = TemplateSource { subject: "Hi\r\nBcc: x@example.com {{ code }}".into(), text: "t".into(), html: "h".into() };
         let out = r.render_with(&mail(two_factor(), None), Some(&custom)).unwrap();
         assert_eq!(out.subject, "Hi Bcc: x@example.com 493027");
+    }
+
+    #[test]
+    fn tenant_branding_shows_in_both_bodies_and_the_sender_name() {
+        let r = MailRenderer::new("HireOps").unwrap();
+        let branding = Branding {
+            company_name: Some("Acme <Staffing>".into()),
+            sender_name: Some("Acme Talent\r\nBcc: x@y.z".into()),
+            footer: Some("Acme Staffing Ltd, 1 Main St".into()),
+            color: "#ff5500".into(),
+        };
+        let out = r.render_branded(&mail(MailMessage::PasswordChanged, None), None, &branding).unwrap();
+        assert!(out.html.contains("border-top:4px solid #ff5500"), "{}", out.html);
+        assert!(out.html.contains("Acme &lt;Staffing&gt; · HireOps"), "{}", out.html);
+        assert!(out.html.contains("Acme Staffing Ltd, 1 Main St"));
+        assert!(out.text.contains("Acme Staffing Ltd, 1 Main St\n"), "{}", out.text);
+        assert_eq!(out.from_name.as_deref(), Some("Acme Talent Bcc: x@y.z"));
+        let plain = r.render_with(&mail(MailMessage::PasswordChanged, None), None).unwrap();
+        assert!(plain.from_name.is_none() && !plain.html.contains(" · HireOps") && !plain.text.contains("Acme"));
     }
 
     #[test]

@@ -63,7 +63,10 @@ impl MailTransport for SesTransport {
         let out = self
             .client
             .send_email()
-            .from_email_address(&self.from)
+            .from_email_address(match &mail.from_name {
+                Some(name) => mailbox(self.sender_address(), Some(name)),
+                None => self.from.clone(),
+            })
             .destination(
                 Destination::builder()
                     .to_addresses(mailbox(&mail.to, mail.to_name.as_deref()))

@@ -83,8 +83,13 @@ impl SmtpTransport {
             .parse()
             .with_context(|| format!("invalid recipient address {:?}", mail.to))?;
         let to = Mailbox::new(mail.to_name.clone().filter(|n| !n.trim().is_empty()), address);
+        // The tenant's sender name, on our own address.
+        let from = match &mail.from_name {
+            Some(name) => Mailbox::new(Some(name.clone()), self.from.email.clone()),
+            None => self.from.clone(),
+        };
         Message::builder()
-            .from(self.from.clone())
+            .from(from)
             .to(to)
             .subject(mail.subject.clone())
             .multipart(MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone()))

@@ -30,7 +30,7 @@ pub const MAX_SUBJECT_CHARS: usize = 500;
 pub const MAX_BODY_CHARS: usize = 100_000;
 
 /// Every template may use these besides its own variables.
-pub const COMMON_VARIABLES: &[&str] = &["product_name", "recipient_name"];
+pub const COMMON_VARIABLES: &[&str] = &["product_name", "recipient_name", "tenant_name", "email_footer", "brand_color"];
 
 pub struct TemplateInfo {
     pub name: &'static str,

@@ -3,6 +3,7 @@
 
 use crate::state::AppState;
 use anyhow::Context;
+use hireops_adapters::mail::Branding;
 use hireops_domain::mail::OutgoingMail;
 
 const CONSUMER: &str = "mail_sender";
@@ -23,7 +24,17 @@ pub async fn handle(state: &AppState, message_id: &str, body: &str) -> anyhow::R
     // The recipient's company's template, else the platform's, else the shipped one.
     let name = mail.message.template_name();
     let custom = state.settings.template_for(mail.company_id, name).await.map_err(|e| anyhow::anyhow!("loading template {name}: {e:?}"))?;
-    let rendered = state.mail_renderer.render_with(&mail, custom.as_ref()).with_context(|| format!("rendering {}", mail.message.template_name()))?;
+    let settings = state.settings.effective(mail.company_id).await.map_err(|e| anyhow::anyhow!("loading tenant settings: {e:?}"))?;
+    let branding = Branding {
+        company_name: settings.display_name,
+        sender_name: settings.email_sender_name,
+        footer: settings.email_footer,
+        color: settings.brand_color,
+    };
+    let rendered = state
+        .mail_renderer
+        .render_branded(&mail, custom.as_ref(), &branding)
+        .with_context(|| format!("rendering {}", mail.message.template_name()))?;
     state.mail_transport.send(&rendered).await.with_context(|| format!("sending {}", mail.message.template_name()))?;
     state.processed.mark_done(CONSUMER, &key).await?;
     tracing::info!(mail_id = %key, template = mail.message.template_name(), "mail sent");

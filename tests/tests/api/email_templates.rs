@@ -42,7 +42,7 @@ async fn every_outbound_email_is_listed_with_its_variables() {
     let tf = template(&app, &token, "two_factor_code").await;
     assert_eq!(tf["customized"], false);
     assert_eq!(tf["updated_at"], Value::Null);
-    assert_eq!(tf["variables"], json!(["product_name", "recipient_name", "code", "expires_in_minutes"]));
+    assert_eq!(tf["variables"], json!(["product_name", "recipient_name", "tenant_name", "email_footer", "brand_color", "code", "expires_in_minutes"]));
     assert!(tf["subject"].as_str().unwrap().contains("{{ product_name }}"));
     assert!(tf["html"].as_str().unwrap().contains("{% extends \"layout.html\" %}"));
 

@@ -115,3 +115,31 @@ async fn companies_are_isolated_and_the_platform_defaults_are_inherited() {
     let unknown = format!("/api/admin/settings?company_id={}", uuid::Uuid::now_v7());
     assert_eq!(call(&app, Method::GET, &unknown, Some(&root), None).await.status(), 404);
 }
+
+#[tokio::test]
+async fn outbound_email_carries_the_tenants_branding() {
+    let app = TestApp::spawn().await;
+    let acme = app.create_company("Acme", "agency").await;
+    let admin = unique_email("admin");
+    app.create_user(&admin, "agency_admin", Some(acme)).await;
+    let token = app.sign_in_admin(&admin).await["access_token"].as_str().unwrap().to_string();
+    let branding = json!({"display_name": "Acme Talent", "email_sender_name": "Acme Talent Team", "email_footer": "Acme Staffing Ltd · 1 Main St", "brand_color": "#aa0033"});
+    assert_eq!(call(&app, Method::PUT, "/api/admin/settings", Some(&token), Some(branding)).await.status(), 200);
+
+    // The next mail to this company's admin is branded; the old one was not.
+    let before = app.mail.messages_to(&admin).await;
+    assert!(before.iter().all(|m| !m.text.contains("Acme Staffing Ltd")));
+    app.sign_in_admin(&admin).await;
+    let after = app.mail.wait_for(&admin, before.len() + 1).await;
+    let latest = after.iter().find(|m| m.text.contains("Acme Staffing Ltd · 1 Main St")).expect("a branded mail");
+    assert_eq!(latest.from_name, "Acme Talent Team");
+    assert!(latest.html.contains("#aa0033") && latest.html.contains("Acme Talent · HireOps"), "{}", latest.html);
+
+    // Another company's users keep the platform look.
+    let other = app.create_company("Other", "agency").await;
+    let stranger = unique_email("stranger");
+    app.create_user(&stranger, "agency_admin", Some(other)).await;
+    app.sign_in_admin(&stranger).await;
+    let theirs = app.mail.wait_for(&stranger, 1).await;
+    assert!(theirs.iter().all(|m| m.from_name != "Acme Talent Team" && !m.text.contains("Acme Staffing")));
+}
