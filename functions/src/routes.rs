@@ -174,11 +174,10 @@ async fn authorize(State((state, access)): State<(AppState, Access)>, mut reques
         Ok(p) => p,
         Err(e) => return ApiError::from(e).into_response(),
     };
-    if let Access::Requires(permission) = access {
-        if let Err(e) = principal.require(permission) {
+    if let Access::Requires(permission) = access
+        && let Err(e) = principal.require(permission) {
             return ApiError::from(e).into_response();
         }
-    }
     request.extensions_mut().insert(principal);
     next.run(request).await
 }

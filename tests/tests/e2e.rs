@@ -12,11 +12,10 @@ fn var(name: &str) -> String {
 async fn wait_healthy(http: &reqwest::Client, base: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
-        if let Ok(r) = http.get(format!("{base}/api/health")).send().await {
-            if r.status() == 200 {
+        if let Ok(r) = http.get(format!("{base}/api/health")).send().await
+            && r.status() == 200 {
                 return r.json().await.unwrap();
             }
-        }
         assert!(Instant::now() < deadline, "the local bin never became healthy");
         tokio::time::sleep(Duration::from_millis(500)).await;
     }

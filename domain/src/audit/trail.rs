@@ -77,16 +77,14 @@ impl AuditTrailService {
     /// (or one company), nobody else anything.
     pub fn filter_for(caller: &Principal, query: AuditQuery) -> DomainResult<AuditFilter> {
         let mut errors = vec![];
-        if let (Some(from), Some(to)) = (query.from, query.to) {
-            if from > to {
+        if let (Some(from), Some(to)) = (query.from, query.to)
+            && from > to {
                 errors.push(crate::FieldError::new("from", "after_to", "`from` must not be after `to`."));
             }
-        }
-        if let Some(a) = &query.action {
-            if a.is_empty() || a.len() > 64 {
+        if let Some(a) = &query.action
+            && (a.is_empty() || a.len() > 64) {
                 errors.push(crate::FieldError::new("action", "invalid", "An action code has 1 to 64 characters."));
             }
-        }
         if !errors.is_empty() {
             return Err(DomainError::Validation(errors));
         }

@@ -274,6 +274,24 @@ impl UserImportService {
     }
 }
 
+/// Imported accounts are created exactly like hand-made ones.
+#[async_trait::async_trait]
+impl AccountCreator for crate::admin::AdminService {
+    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()> {
+        let input = crate::admin::CreateUser {
+            email: account.email.to_string(),
+            full_name: account.full_name.to_string(),
+            role: account.role.to_string(),
+            company_id: Some(account.company_id),
+        };
+        self.create_user_via(actor, input, account.user_id, meta, outbox, outbox).await.map(|_| ())
+    }
+
+    async fn resend_activation(&self, actor: &Principal, user: UserId, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()> {
+        self.resend_activation_via(actor, user, meta, outbox).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,23 +320,5 @@ mod tests {
         assert_eq!(clean_file_name(Some("a\r\nb.csv")), "ab.csv");
         assert_eq!(clean_file_name(None), "users.csv");
         assert_eq!(clean_file_name(Some("  ")), "users.csv");
-    }
-}
-
-/// Imported accounts are created exactly like hand-made ones.
-#[async_trait::async_trait]
-impl AccountCreator for crate::admin::AdminService {
-    async fn create_account(&self, actor: &Principal, account: ImportAccount<'_>, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()> {
-        let input = crate::admin::CreateUser {
-            email: account.email.to_string(),
-            full_name: account.full_name.to_string(),
-            role: account.role.to_string(),
-            company_id: Some(account.company_id),
-        };
-        self.create_user_via(actor, input, account.user_id, meta, outbox, outbox).await.map(|_| ())
-    }
-
-    async fn resend_activation(&self, actor: &Principal, user: UserId, meta: &RequestMeta, outbox: &ChunkOutbox) -> DomainResult<()> {
-        self.resend_activation_via(actor, user, meta, outbox).await
     }
 }

@@ -52,15 +52,13 @@ pub fn request_meta(parts: &Parts, trust_proxy_headers: bool) -> RequestMeta {
 /// The client address: API Gateway's source IP in Lambda, the socket peer
 /// locally, or the first X-Forwarded-For hop only when a trusted proxy sets it.
 pub fn client_ip(parts: &Parts, trust_proxy_headers: bool) -> Option<String> {
-    if trust_proxy_headers {
-        if let Some(ip) = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
+    if trust_proxy_headers
+        && let Some(ip) = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
             return Some(ip.trim().to_string());
         }
-    }
-    if let Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) = parts.extensions.get::<lambda_http::request::RequestContext>() {
-        if let Some(ip) = &ctx.http.source_ip {
+    if let Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) = parts.extensions.get::<lambda_http::request::RequestContext>()
+        && let Some(ip) = &ctx.http.source_ip {
             return Some(ip.clone());
         }
-    }
     parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string())
 }
