@@ -18,7 +18,7 @@ impl MySqlUserImports {
     }
 }
 
-/// Rows per multi-row INSERT: well under MySQL's placeholder limit.
+/// Rows per multi-row INSERT: 4,500 bound values, far below MySQL's 65,535 per statement.
 const INSERT_BATCH: usize = 500;
 
 fn is_foreign_key_violation(e: &sqlx::Error) -> bool {

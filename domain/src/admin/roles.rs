@@ -219,17 +219,9 @@ impl AdminService {
 mod tests {
     use super::*;
     use crate::identity::CompanyType;
-    use crate::ids::{SessionFamilyId, UserId};
 
     fn principal(company: Option<CompanyId>, kind: Option<CompanyType>, role: &str, perms: &[Permission]) -> Principal {
-        Principal {
-            user_id: UserId::new(),
-            session: SessionFamilyId::new(),
-            company_id: company,
-            company_type: kind,
-            roles: vec![role.into()],
-            permissions: perms.iter().copied().collect(),
-        }
+        Principal::for_test(company, kind, &[role], perms)
     }
 
     fn role(company: Option<CompanyId>, name: &str) -> Role {

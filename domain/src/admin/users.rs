@@ -368,7 +368,7 @@ impl AdminService {
 mod tests {
     use super::*;
     use crate::identity::{CompanyStatus, CompanyType, Permission};
-    use crate::ids::{RoleId, SessionFamilyId};
+    use crate::ids::RoleId;
     use std::collections::BTreeSet;
 
     fn input(email: &str, name: &str, role: &str) -> CreateUser {
@@ -380,14 +380,7 @@ mod tests {
     }
 
     fn actor(company: &Company, role: &str, perms: &[Permission]) -> Principal {
-        Principal {
-            user_id: UserId::new(),
-            session: SessionFamilyId::new(),
-            company_id: Some(company.id),
-            company_type: Some(company.kind),
-            roles: vec![role.into()],
-            permissions: perms.iter().copied().collect(),
-        }
+        Principal::for_test(Some(company.id), Some(company.kind), &[role], perms)
     }
 
     fn system(r: SystemRole) -> Role {

@@ -131,17 +131,9 @@ impl AuditTrailService {
 mod tests {
     use super::*;
     use crate::identity::Permission;
-    use crate::ids::SessionFamilyId;
 
     fn caller(company: Option<CompanyId>, role: &str) -> Principal {
-        Principal {
-            user_id: UserId::new(),
-            session: SessionFamilyId::new(),
-            company_id: company,
-            company_type: None,
-            roles: vec![role.into()],
-            permissions: [Permission::AuditRead].into_iter().collect(),
-        }
+        Principal::for_test(company, None, &[role], &[Permission::AuditRead])
     }
 
     #[test]

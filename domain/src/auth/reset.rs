@@ -71,7 +71,6 @@ impl ResetRequest {
 mod tests {
     use super::*;
     use crate::identity::{Company, CompanyType, Email, Permission, UserStatus};
-    use crate::ids::SessionFamilyId;
 
     fn user(company: Option<CompanyId>, perms: &[Permission]) -> User {
         User {
@@ -116,14 +115,7 @@ mod tests {
             approved_by: None,
             approved_at: None,
         };
-        let approver = |company: Option<CompanyId>, roles: &[&str]| Principal {
-            user_id: UserId::new(),
-            session: SessionFamilyId::new(),
-            company_id: company,
-            company_type: None,
-            roles: roles.iter().map(|r| r.to_string()).collect(),
-            permissions: Default::default(),
-        };
+        let approver = |company: Option<CompanyId>, roles: &[&str]| Principal::for_test(company, None, roles, &[]);
         assert!(req.visible_to(&approver(Some(c), &["agency_admin"])));
         assert!(!req.visible_to(&approver(Some(CompanyId::new()), &["agency_admin"])));
         assert!(req.visible_to(&approver(None, &["super_admin"])));

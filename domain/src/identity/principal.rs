@@ -37,19 +37,27 @@ impl Principal {
     }
 }
 
+/// A principal for unit tests of the rules: a fresh user and session.
+#[cfg(test)]
+impl Principal {
+    pub(crate) fn for_test(company: Option<CompanyId>, company_type: Option<CompanyType>, roles: &[&str], perms: &[Permission]) -> Self {
+        Principal {
+            user_id: UserId::new(),
+            session: SessionFamilyId::new(),
+            company_id: company,
+            company_type,
+            roles: roles.iter().map(|s| s.to_string()).collect(),
+            permissions: perms.iter().copied().collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn principal(company: Option<CompanyId>, roles: &[&str], perms: &[Permission]) -> Principal {
-        Principal {
-            user_id: UserId::new(),
-            session: SessionFamilyId::new(),
-            company_id: company,
-            company_type: None,
-            roles: roles.iter().map(|s| s.to_string()).collect(),
-            permissions: perms.iter().copied().collect(),
-        }
+        Principal::for_test(company, None, roles, perms)
     }
 
     #[test]

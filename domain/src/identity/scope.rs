@@ -90,7 +90,6 @@ impl Principal {
 mod tests {
     use super::*;
     use crate::identity::Permission;
-    use crate::ids::{SessionFamilyId, UserId};
 
     struct Thing(Option<CompanyId>);
     impl CompanyOwned for Thing {
@@ -100,14 +99,7 @@ mod tests {
     }
 
     fn principal(company: Option<CompanyId>, role: &str) -> Principal {
-        Principal {
-            user_id: UserId::new(),
-            session: SessionFamilyId::new(),
-            company_id: company,
-            company_type: None,
-            roles: vec![role.into()],
-            permissions: [Permission::UsersRead].into_iter().collect(),
-        }
+        Principal::for_test(company, None, &[role], &[Permission::UsersRead])
     }
 
     #[test]
