@@ -65,6 +65,7 @@ impl Route {
         P::schemas(&mut schemas);
         let mut operation = P::operation();
         operation.operation_id = Some(name.to_string());
+        document_access(&mut operation, access);
         Self { name, access, throttle, method, path: P::path(), operation, schemas, body_limit: None, handler }
     }
 
@@ -88,6 +89,27 @@ impl Route {
             router = router.route_layer(middleware::from_fn_with_state((state.clone(), t, self.name), throttle::limit));
         }
         router
+    }
+}
+
+/// The answers the access layer gives, documented once here rather than on
+/// every handler: 401 for protected routes, 403 when a permission is required.
+fn document_access(operation: &mut Operation, access: Access) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let problem = |description: String| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                .build(),
+        )
+    };
+    let responses = &mut operation.responses.responses;
+    if access != Access::Public {
+        responses.entry("401".into()).or_insert_with(|| problem("No valid bearer token, or the session has ended".into()));
+    }
+    if let Access::Requires(p) = access {
+        responses.entry("403".into()).or_insert_with(|| problem(format!("The caller lacks the `{}` permission", p.code())));
     }
 }
 

@@ -105,8 +105,6 @@ fn view(r: AuditRecord) -> AuditLogEntry {
     params(AuditLogFilters, PageQuery),
     responses(
         (status = 200, body = Paginated<AuditLogEntry>),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 422, description = "A malformed filter", body = crate::http::error::Problem),
     ))]
 pub async fn list(
@@ -165,8 +163,6 @@ fn csv_rows(records: &[AuditRecord], header: bool) -> Result<Bytes, ApiError> {
     params(AuditLogFilters),
     responses(
         (status = 200, description = "CSV with a header row", content_type = "text/csv", body = String),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 422, description = "A malformed filter", body = crate::http::error::Problem),
     ))]
 pub async fn export(

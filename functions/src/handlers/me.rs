@@ -29,7 +29,7 @@ pub struct MeResponse {
 
 /// The signed-in user, with roles, permissions and company.
 #[utoipa::path(get, path = "/api/me", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = MeResponse), (status = 401, body = crate::http::error::Problem)))]
+    responses((status = 200, body = MeResponse)))]
 pub async fn me(State(state): State<AppState>, Caller(caller): Caller) -> ApiResult<Json<MeResponse>> {
     let user = state.auth.me(&caller).await?;
     Ok(Json(MeResponse {

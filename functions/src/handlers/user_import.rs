@@ -108,8 +108,6 @@ fn multipart_error(status: StatusCode, detail: impl Into<String>) -> ApiError {
     responses(
         (status = 202, description = "Accepted; rows are being created", body = UserImportReport),
         (status = 400, description = "Not a multipart upload, or no `file` part", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 413, description = "Larger than 5 MB", body = crate::http::error::Problem),
         (status = 422, description = "Not CSV, wrong header, empty, over 10,000 rows, or a company outside the caller's scope", body = crate::http::error::Problem),
     ))]
@@ -150,8 +148,6 @@ pub async fn upload(
     params(("import_id" = Uuid, Path, description = "The id returned by the upload")),
     responses(
         (status = 200, body = UserImportReport),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "No such import in the caller's company", body = crate::http::error::Problem),
     ))]
 pub async fn status(State(state): State<AppState>, Caller(caller): Caller, ApiPath(import_id): ApiPath<Uuid>) -> ApiResult<Json<UserImportReport>> {

@@ -49,8 +49,6 @@ pub struct CreateCompanyRequest {
 #[utoipa::path(post, path = "/api/admin/companies", tag = "admin", security(("bearer" = [])), request_body = CreateCompanyRequest,
     responses(
         (status = 201, body = CompanyDetails),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 409, description = "`company_name_taken`", body = crate::http::error::Problem),
         (status = 422, body = crate::http::error::Problem),
     ))]
@@ -81,8 +79,6 @@ pub struct CompanyFilters {
 #[utoipa::path(get, path = "/api/admin/companies", tag = "admin", security(("bearer" = [])), params(CompanyFilters, PageQuery),
     responses(
         (status = 200, body = Paginated<CompanyDetails>),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 422, description = "An unknown type or status", body = crate::http::error::Problem),
     ))]
 pub async fn list(
@@ -102,8 +98,6 @@ pub async fn list(
     responses(
         (status = 200, body = CompanyDetails),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
     ))]
 pub async fn get(State(state): State<AppState>, Caller(caller): Caller, ApiPath(id): ApiPath<Uuid>) -> ApiResult<Json<CompanyDetails>> {
@@ -124,8 +118,6 @@ pub struct UpdateCompanyRequest {
     responses(
         (status = 200, body = CompanyDetails),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`company_name_taken`", body = crate::http::error::Problem),
         (status = 422, body = crate::http::error::Problem),

@@ -26,7 +26,7 @@ pub struct PermissionCatalogue {
 
 /// The permission catalogue custom roles are built from.
 #[utoipa::path(get, path = "/api/admin/permissions", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = PermissionCatalogue), (status = 401, body = crate::http::error::Problem), (status = 403, body = crate::http::error::Problem)))]
+    responses((status = 200, body = PermissionCatalogue)))]
 pub async fn permissions(Caller(_caller): Caller) -> Json<PermissionCatalogue> {
     let items = Permission::ALL
         .iter()
@@ -75,7 +75,7 @@ pub struct RoleFilters {
 /// System roles of the caller's company type and the company's custom roles
 /// (super admins: every role).
 #[utoipa::path(get, path = "/api/admin/roles", tag = "admin", security(("bearer" = [])), params(RoleFilters),
-    responses((status = 200, body = RoleList), (status = 401, body = crate::http::error::Problem), (status = 403, body = crate::http::error::Problem)))]
+    responses((status = 200, body = RoleList)))]
 pub async fn list(State(state): State<AppState>, Caller(caller): Caller, ApiQuery(filters): ApiQuery<RoleFilters>) -> ApiResult<Json<RoleList>> {
     let roles = state.admin.roles(&caller, filters.company_id.map(CompanyId)).await?;
     Ok(Json(RoleList { items: roles.into_iter().map(view).collect() }))
@@ -96,8 +96,6 @@ pub struct CreateRoleRequest {
 #[utoipa::path(post, path = "/api/admin/roles", tag = "admin", security(("bearer" = [])), request_body = CreateRoleRequest,
     responses(
         (status = 201, body = RoleView),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 409, description = "`role_name_taken`", body = crate::http::error::Problem),
         (status = 422, description = "Invalid name, or an unknown, platform-only or not grantable permission", body = crate::http::error::Problem),
     ))]
@@ -125,7 +123,6 @@ pub struct UpdateRoleRequest {
     responses(
         (status = 200, body = RoleView),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
         (status = 403, description = "Missing permission, or `system_role_immutable`", body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`role_name_taken`", body = crate::http::error::Problem),
@@ -148,7 +145,6 @@ pub async fn update(
     responses(
         (status = 204, description = "Deleted"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
         (status = 403, description = "Missing permission, or `system_role_immutable`", body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`role_in_use`", body = crate::http::error::Problem),
@@ -170,8 +166,6 @@ pub struct RolePermissions {
     responses(
         (status = 200, body = RolePermissions),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
     ))]
 pub async fn role_permissions(State(state): State<AppState>, Caller(caller): Caller, ApiPath(id): ApiPath<Uuid>) -> ApiResult<Json<RolePermissions>> {

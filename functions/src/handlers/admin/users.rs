@@ -67,8 +67,6 @@ pub struct CreateUserRequest {
 #[utoipa::path(post, path = "/api/admin/users", tag = "admin", security(("bearer" = [])), request_body = CreateUserRequest,
     responses(
         (status = 201, body = UserAccount),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 409, description = "`email_taken`", body = crate::http::error::Problem),
         (status = 422, description = "Invalid fields, `unknown_role`, `role_not_grantable`, or a `company_id` that is not allowed", body = crate::http::error::Problem),
     ))]
@@ -99,8 +97,6 @@ pub struct UserListFilters {
 #[utoipa::path(get, path = "/api/admin/users", tag = "admin", security(("bearer" = [])), params(UserListFilters, PageQuery),
     responses(
         (status = 200, body = Paginated<UserAccount>),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 422, description = "An unknown status", body = crate::http::error::Problem),
     ))]
 pub async fn list(
@@ -120,8 +116,6 @@ pub async fn list(
     responses(
         (status = 200, body = UserAccount),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
     ))]
 pub async fn get(State(state): State<AppState>, Caller(caller): Caller, ApiPath(id): ApiPath<Uuid>) -> ApiResult<Json<UserAccount>> {
@@ -141,7 +135,6 @@ pub struct UpdateUserRequest {
     responses(
         (status = 200, body = UserAccount),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
         (status = 403, description = "Missing permission, or the user holds permissions the caller lacks", body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`cannot_change_own_role`", body = crate::http::error::Problem),
@@ -164,8 +157,6 @@ pub async fn update(
     responses(
         (status = 204, description = "Deactivated (or already was)"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`cannot_deactivate_self`", body = crate::http::error::Problem),
     ))]
@@ -180,8 +171,6 @@ pub async fn deactivate(State(state): State<AppState>, Caller(caller): Caller, C
     responses(
         (status = 204, description = "Reactivated (or was not deactivated)"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
     ))]
 pub async fn reactivate(State(state): State<AppState>, Caller(caller): Caller, ClientMeta(meta): ClientMeta, ApiPath(id): ApiPath<Uuid>) -> ApiResult<StatusCode> {
@@ -201,8 +190,6 @@ pub struct HoldLoginRequest {
     responses(
         (status = 204, description = "Held"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`cannot_hold_self`", body = crate::http::error::Problem),
         (status = 422, body = crate::http::error::Problem),
@@ -224,8 +211,6 @@ pub async fn hold_login(
     responses(
         (status = 204, description = "Released (or was not held)"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
     ))]
 pub async fn release_login(State(state): State<AppState>, Caller(caller): Caller, ClientMeta(meta): ClientMeta, ApiPath(id): ApiPath<Uuid>) -> ApiResult<StatusCode> {
@@ -239,8 +224,6 @@ pub async fn release_login(State(state): State<AppState>, Caller(caller): Caller
     responses(
         (status = 204, description = "Unlocked"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
     ))]
 pub async fn unlock(State(state): State<AppState>, Caller(caller): Caller, ClientMeta(meta): ClientMeta, ApiPath(id): ApiPath<Uuid>) -> ApiResult<StatusCode> {
@@ -254,8 +237,6 @@ pub async fn unlock(State(state): State<AppState>, Caller(caller): Caller, Clien
     responses(
         (status = 204, description = "Sent"),
         (status = 400, description = "Malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, body = crate::http::error::Problem),
         (status = 409, description = "`not_pending_activation`", body = crate::http::error::Problem),
     ))]

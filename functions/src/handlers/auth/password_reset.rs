@@ -41,7 +41,7 @@ pub struct PendingResets {
 
 /// Pending reset requests this admin may approve.
 #[utoipa::path(get, path = "/api/admin/password-reset-requests", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = PendingResets), (status = 401, body = crate::http::error::Problem), (status = 403, body = crate::http::error::Problem)))]
+    responses((status = 200, body = PendingResets)))]
 pub async fn list_pending(State(state): State<AppState>, Caller(caller): Caller) -> ApiResult<Json<PendingResets>> {
     let items = state
         .auth

@@ -52,7 +52,6 @@ pub struct ReadAll {
 #[utoipa::path(get, path = "/api/notifications", tag = "notifications", security(("bearer" = [])), params(FeedFilters, PageQuery),
     responses(
         (status = 200, body = Paginated<NotificationBody>),
-        (status = 401, body = crate::http::error::Problem),
         (status = 422, description = "A malformed filter", body = crate::http::error::Problem),
     ))]
 pub async fn list(
@@ -68,7 +67,7 @@ pub async fn list(
 
 /// How many of the caller's notifications are unread.
 #[utoipa::path(get, path = "/api/notifications/unread-count", tag = "notifications", security(("bearer" = [])),
-    responses((status = 200, body = UnreadCount), (status = 401, body = crate::http::error::Problem)))]
+    responses((status = 200, body = UnreadCount)))]
 pub async fn unread_count(State(state): State<AppState>, Caller(caller): Caller) -> ApiResult<Json<UnreadCount>> {
     Ok(Json(UnreadCount { count: state.notifications.unread_count(&caller).await? }))
 }
@@ -79,7 +78,6 @@ pub async fn unread_count(State(state): State<AppState>, Caller(caller): Caller)
     responses(
         (status = 204, description = "Read"),
         (status = 400, description = "A malformed id", body = crate::http::error::Problem),
-        (status = 401, body = crate::http::error::Problem),
         (status = 404, description = "No such notification of the caller", body = crate::http::error::Problem),
     ))]
 pub async fn mark_read(State(state): State<AppState>, Caller(caller): Caller, ApiPath(id): ApiPath<Uuid>) -> ApiResult<StatusCode> {
@@ -89,7 +87,7 @@ pub async fn mark_read(State(state): State<AppState>, Caller(caller): Caller, Ap
 
 /// Mark every notification of the caller read.
 #[utoipa::path(post, path = "/api/notifications/read-all", tag = "notifications", security(("bearer" = [])),
-    responses((status = 200, body = ReadAll), (status = 401, body = crate::http::error::Problem)))]
+    responses((status = 200, body = ReadAll)))]
 pub async fn read_all(State(state): State<AppState>, Caller(caller): Caller) -> ApiResult<Json<ReadAll>> {
     Ok(Json(ReadAll { updated: state.notifications.mark_all_read(&caller).await? }))
 }

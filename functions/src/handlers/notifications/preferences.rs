@@ -38,14 +38,14 @@ pub struct UpdatePreferences {
 
 /// Every notification kind and whether it also emails the caller.
 #[utoipa::path(get, path = "/api/me/notification-preferences", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = Preferences), (status = 401, body = crate::http::error::Problem)))]
+    responses((status = 200, body = Preferences)))]
 pub async fn get_preferences(State(state): State<AppState>, Caller(caller): Caller) -> ApiResult<Json<Preferences>> {
     Ok(Json(view(state.notifications.preferences(&caller).await?)))
 }
 
 /// Choose which kinds also email the caller. An unknown kind is a 422 and nothing is saved.
 #[utoipa::path(put, path = "/api/me/notification-preferences", tag = "me", security(("bearer" = [])), request_body = UpdatePreferences,
-    responses((status = 200, body = Preferences), (status = 401, body = crate::http::error::Problem), (status = 422, body = crate::http::error::Problem)))]
+    responses((status = 200, body = Preferences), (status = 422, body = crate::http::error::Problem)))]
 pub async fn update_preferences(State(state): State<AppState>, Caller(caller): Caller, ApiJson(body): ApiJson<UpdatePreferences>) -> ApiResult<Json<Preferences>> {
     let items = body.items.into_iter().map(|i| (i.kind, i.email)).collect();
     Ok(Json(view(state.notifications.set_preferences(&caller, items).await?)))

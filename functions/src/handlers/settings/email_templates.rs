@@ -66,8 +66,6 @@ pub struct RenderedTemplate {
 #[utoipa::path(get, path = "/api/admin/settings/email-templates", tag = "admin", security(("bearer" = [])), params(OwnerQuery),
     responses(
         (status = 200, body = Vec<EmailTemplateBody>),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "Another company, or no such company", body = crate::http::error::Problem),
     ))]
 pub async fn list_templates(State(state): State<AppState>, Caller(caller): Caller, ApiQuery(owner): ApiQuery<OwnerQuery>) -> ApiResult<Json<Vec<EmailTemplateBody>>> {
@@ -81,8 +79,6 @@ pub async fn list_templates(State(state): State<AppState>, Caller(caller): Calle
     params(("name" = String, Path, description = "Template name"), OwnerQuery), request_body = SaveTemplateRequest,
     responses(
         (status = 200, body = EmailTemplateBody),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "Unknown template, or another company", body = crate::http::error::Problem),
         (status = 422, body = crate::http::error::Problem),
     ))]
@@ -103,8 +99,6 @@ pub async fn save_template(
     params(("name" = String, Path, description = "Template name"), OwnerQuery), request_body = PreviewTemplateRequest,
     responses(
         (status = 200, body = RenderedTemplate),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "Unknown template, or another company", body = crate::http::error::Problem),
         (status = 422, body = crate::http::error::Problem),
     ))]
@@ -125,8 +119,6 @@ pub async fn preview_template(
     params(("name" = String, Path, description = "Template name"), OwnerQuery),
     responses(
         (status = 204, description = "The default applies"),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "Unknown template, or another company", body = crate::http::error::Problem),
     ))]
 pub async fn reset_template(

@@ -74,8 +74,6 @@ pub struct UpdateSettingsRequest {
 #[utoipa::path(get, path = "/api/admin/settings", tag = "admin", security(("bearer" = [])), params(OwnerQuery),
     responses(
         (status = 200, body = TenantSettingsBody),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "Another company, or no such company", body = crate::http::error::Problem),
     ))]
 pub async fn get_settings(State(state): State<AppState>, Caller(caller): Caller, ApiQuery(owner): ApiQuery<OwnerQuery>) -> ApiResult<Json<TenantSettingsBody>> {
@@ -86,8 +84,6 @@ pub async fn get_settings(State(state): State<AppState>, Caller(caller): Caller,
 #[utoipa::path(put, path = "/api/admin/settings", tag = "admin", security(("bearer" = [])), params(OwnerQuery), request_body = UpdateSettingsRequest,
     responses(
         (status = 200, body = TenantSettingsBody),
-        (status = 401, body = crate::http::error::Problem),
-        (status = 403, body = crate::http::error::Problem),
         (status = 404, description = "Another company, or no such company", body = crate::http::error::Problem),
         (status = 422, body = crate::http::error::Problem),
     ))]
