@@ -1,4 +1,4 @@
-use super::infra;
+use super::{infra, is_foreign_key_violation};
 use chrono::{DateTime, Utc};
 use hireops_domain::ids::{CompanyId, UserId, UserImportId};
 use hireops_domain::imports::{ImportChunk, ImportRowRecord, ImportStatus, NewUserImport, RowOutcome, UserImport};
@@ -20,10 +20,6 @@ impl MySqlUserImports {
 
 /// Rows per multi-row INSERT: 4,500 bound values, far below MySQL's 65,535 per statement.
 const INSERT_BATCH: usize = 500;
-
-fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::ForeignKeyViolation)
-}
 
 fn row_record(r: &MySqlRow) -> Result<ImportRowRecord, sqlx::Error> {
     let outcome: String = r.try_get("outcome")?;

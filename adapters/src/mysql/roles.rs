@@ -1,4 +1,4 @@
-use super::{infra, is_duplicate_key};
+use super::{infra, is_duplicate_key, is_foreign_key_violation};
 use chrono::{DateTime, Utc};
 use hireops_domain::admin::{NewRole, Role};
 use hireops_domain::identity::{CompanyFilter, Permission, ALL_SYSTEM_ROLES};
@@ -173,7 +173,7 @@ impl RoleRepository for MySqlRoles {
         // refuses to delete a role someone holds, so there is no race.
         match sqlx::query("DELETE FROM roles WHERE id = ? AND is_system = 0").bind(id.0).execute(&self.pool).await {
             Ok(_) => Ok(()),
-            Err(sqlx::Error::Database(db)) if db.kind() == sqlx::error::ErrorKind::ForeignKeyViolation => Err(DomainError::Conflict("role_in_use")),
+            Err(e) if is_foreign_key_violation(&e) => Err(DomainError::Conflict("role_in_use")),
             Err(e) => Err(infra(e)),
         }
     }
