@@ -37,6 +37,9 @@ pub enum DomainError {
     /// The action conflicts with the current state (a stale version, a used token...).
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The resource already exists (a duplicate candidate...); `existing_id` names it.
+    #[error("duplicate: {code}")]
+    Duplicate { code: &'static str, existing_id: uuid::Uuid },
     /// Too many attempts; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64, code: &'static str },

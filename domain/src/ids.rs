@@ -49,4 +49,22 @@ id_type!(
     OneTimeTokenId,
     /// One CSV user import.
     UserImportId,
+    /// A job opening or a client requirement.
+    JobId,
+    /// One stage of a job's pipeline.
+    StageId,
+    /// A candidate profile (company-owned, or a candidate user's own).
+    CandidateId,
+    /// A candidate in a job's pipeline.
+    ApplicationId,
+    /// One row of an application's stage history.
+    HistoryEntryId,
+    /// A rating and comment on an application.
+    FeedbackId,
+    /// An internal note on a candidate.
+    NoteId,
+    /// A skill, experience or education entry of a candidate profile.
+    ProfileItemId,
+    /// An uploaded file (resume, document, attachment) and its scan state.
+    FileId,
 );

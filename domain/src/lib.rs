@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod candidates;
 pub mod clock;
 pub mod error;
 pub mod events;
@@ -15,6 +16,7 @@ pub mod imports;
 pub mod mail;
 pub mod notifications;
 pub mod paging;
+pub mod pipelines;
 pub mod ports;
 pub mod settings;
 

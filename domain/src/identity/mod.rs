@@ -7,6 +7,7 @@ mod principal;
 mod role;
 mod scope;
 mod user;
+mod visibility;
 
 pub use company::{Company, CompanyStatus, CompanyType};
 pub use email::Email;
@@ -15,3 +16,4 @@ pub use principal::Principal;
 pub use role::{SystemRole, ALL_SYSTEM_ROLES};
 pub use scope::{CompanyFilter, CompanyOwned, Scope};
 pub use user::{User, UserStatus};
+pub use visibility::{ApplicationSides, JobAudience};

@@ -8,6 +8,7 @@ mod imports;
 mod messaging;
 mod roles;
 mod notifications;
+mod pipelines;
 mod security;
 mod settings;
 
@@ -20,6 +21,7 @@ pub use identity::{
 };
 pub use imports::{ImportWorkQueue, UserImportRepository};
 pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
+pub use pipelines::PipelineTemplateStore;
 pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
 pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};

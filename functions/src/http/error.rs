@@ -21,6 +21,9 @@ pub struct Problem {
     /// Per-field validation errors (422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemField>,
+    /// The id of the resource this one would duplicate (409 on duplicates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing_id: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -37,13 +40,14 @@ pub struct ApiError {
     pub detail: Option<String>,
     pub errors: Vec<FieldError>,
     pub retry_after: Option<u64>,
+    pub existing_id: Option<uuid::Uuid>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &str) -> Self {
-        Self { status, code: code.to_string(), detail: None, errors: vec![], retry_after: None }
+        Self { status, code: code.to_string(), detail: None, errors: vec![], retry_after: None, existing_id: None }
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
@@ -72,6 +76,7 @@ impl From<DomainError> for ApiError {
             DomainError::Forbidden(code) => Self::new(StatusCode::FORBIDDEN, code),
             DomainError::NotFound => Self::new(StatusCode::NOT_FOUND, "not_found"),
             DomainError::Conflict(code) => Self::new(StatusCode::CONFLICT, code),
+            DomainError::Duplicate { code, existing_id } => Self { existing_id: Some(existing_id), ..Self::new(StatusCode::CONFLICT, code) },
             DomainError::TooManyRequests { retry_after_secs, code } => Self::too_many(retry_after_secs, code),
             DomainError::Infrastructure(cause) => Self::internal(cause),
         }
@@ -88,6 +93,7 @@ impl IntoResponse for ApiError {
             code: self.code,
             detail: self.detail,
             errors: self.errors.into_iter().map(|f| ProblemField { field: f.field, code: f.code, message: f.message }).collect(),
+            existing_id: self.existing_id,
         };
         let mut response = (self.status, axum::Json(problem)).into_response();
         let headers = response.headers_mut();

@@ -6,7 +6,8 @@
 //!
 //! A new route with a path parameter must say here which resource fills it.
 
-use hireops_domain::identity::{SystemRole, ALL_SYSTEM_ROLES};
+use crate::recruiting_support::{insert_application, insert_candidate, insert_job};
+use hireops_domain::identity::{CompanyType, SystemRole, ALL_SYSTEM_ROLES};
 use hireops_domain::ids::CompanyId;
 use hireops_functions::routes::{self, Access, Route};
 use hireops_tests::{unique_email, TestApp};
@@ -28,6 +29,12 @@ enum Resource {
     Notification,
     /// An email template name (not company data).
     TemplateName,
+    /// A job of the caller's company (open, published, default stages).
+    Job,
+    /// A candidate profile of the caller's company.
+    Candidate,
+    /// An application to a job of the caller's company, of its own candidate.
+    Application,
 }
 
 fn resource_of(route: &Route) -> Option<Resource> {
@@ -47,6 +54,12 @@ fn resource_of(route: &Route) -> Option<Resource> {
         Resource::Notification
     } else if p.starts_with("/api/admin/settings/email-templates/{") {
         Resource::TemplateName
+    } else if p.starts_with("/api/jobs/{") {
+        Resource::Job
+    } else if p.starts_with("/api/candidates/{") {
+        Resource::Candidate
+    } else if p.starts_with("/api/applications/{") {
+        Resource::Application
     } else {
         panic!("the authorization matrix needs a fixture for {} {} ({})", route.method, p, route.name)
     };
@@ -129,7 +142,18 @@ async fn fixture(app: &TestApp, kind: Resource, company: (CompanyId, bool), owne
             id.to_string()
         }
         Resource::TemplateName => "two_factor_code".to_string(),
+        Resource::Job => insert_job(app, company, company_type(is_employer), owner_user, "Matrix job").await.id.to_string(),
+        Resource::Candidate => insert_candidate(app, company, "Matrix Candidate", &unique_email("matrix-candidate")).await.to_string(),
+        Resource::Application => {
+            let job = insert_job(app, company, company_type(is_employer), owner_user, "Matrix job").await;
+            let candidate = insert_candidate(app, company, "Matrix Applicant", &unique_email("matrix-applicant")).await;
+            insert_application(app, &job, candidate, Some(company), None).await.to_string()
+        }
     }
+}
+
+fn company_type(is_employer: bool) -> CompanyType {
+    if is_employer { CompanyType::Employer } else { CompanyType::Agency }
 }
 
 /// The route's path with its one parameter filled.
@@ -238,7 +262,10 @@ async fn every_route_for_every_role_and_company() {
                     let stranger = fixture_user(&app, other_agency, "recruiter").await;
                     Some(fixture(&app, Resource::Notification, typed(other_agency), stranger).await)
                 }
-                (Some(k @ (Resource::User | Resource::CustomRole | Resource::UserImport)), Some(other)) => {
+                (
+                    Some(k @ (Resource::User | Resource::CustomRole | Resource::UserImport | Resource::Job | Resource::Candidate | Resource::Application)),
+                    Some(other),
+                ) => {
                     Some(fixture(&app, k, typed(other), m.user_id).await)
                 }
                 _ => None,

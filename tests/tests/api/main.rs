@@ -14,6 +14,7 @@ mod health;
 mod login;
 mod notifications;
 mod password_reset;
+mod recruiting_support;
 mod refresh;
 mod register;
 mod settings;
