@@ -19,5 +19,6 @@ pub mod paging;
 pub mod pipelines;
 pub mod ports;
 pub mod settings;
+pub mod jobs;
 
 pub use error::{DomainError, FieldError};

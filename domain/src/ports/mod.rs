@@ -11,6 +11,7 @@ mod notifications;
 mod pipelines;
 mod security;
 mod settings;
+mod jobs;
 
 pub use audit::{AuditLog, AuditTrail};
 pub use companies::CompanyRepository;
@@ -22,6 +23,7 @@ pub use identity::{
 pub use imports::{ImportWorkQueue, UserImportRepository};
 pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
 pub use pipelines::PipelineTemplateStore;
+pub use jobs::JobRepository;
 pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
 pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};

@@ -1,0 +1,58 @@
+//! A job's team: each company staffs its own side. The owner assigns its
+//! hiring team or recruiters; an agency the job is shared with assigns its
+//! own recruiters. Membership itself (active user of the caller's company) is
+//! checked by the service against the store.
+
+use crate::error::FieldError;
+use crate::ids::UserId;
+use std::collections::HashSet;
+
+pub const TEAM_ROLES: &[&str] = &["recruiter", "hiring_manager", "interviewer"];
+pub const TEAM_MAX: usize = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamMemberInput {
+    pub user_id: UserId,
+    pub role: String,
+}
+
+/// Roles known, no user twice, at most 100 members.
+pub fn validate_team(members: &[TeamMemberInput]) -> Result<Vec<TeamMemberInput>, Vec<FieldError>> {
+    let mut e = Vec::new();
+    if members.len() > TEAM_MAX {
+        e.push(FieldError::new("members", "too_many", format!("at most {TEAM_MAX} members")));
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(members.len());
+    for (i, m) in members.iter().enumerate() {
+        let role = m.role.trim();
+        if !TEAM_ROLES.contains(&role) {
+            e.push(FieldError::new(format!("members[{i}].role"), "invalid_choice", "must be `recruiter`, `hiring_manager` or `interviewer`"));
+        }
+        if !seen.insert(m.user_id) {
+            e.push(FieldError::new(format!("members[{i}].user_id"), "duplicate", "each user appears once"));
+        }
+        out.push(TeamMemberInput { user_id: m.user_id, role: role.to_string() });
+    }
+    if e.is_empty() { Ok(out) } else { Err(e) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_known_and_users_unique() {
+        let a = UserId::new();
+        let ok = validate_team(&[TeamMemberInput { user_id: a, role: " recruiter ".into() }]).unwrap();
+        assert_eq!(ok[0].role, "recruiter");
+        let errs = validate_team(&[
+            TeamMemberInput { user_id: a, role: "recruiter".into() },
+            TeamMemberInput { user_id: a, role: "boss".into() },
+        ])
+        .unwrap_err();
+        let names: Vec<_> = errs.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+        assert_eq!(names, [("members[1].role", "invalid_choice"), ("members[1].user_id", "duplicate")]);
+        assert!(validate_team(&[]).unwrap().is_empty());
+    }
+}
