@@ -4,6 +4,7 @@
 //! `template.yaml` and the bin list are all derived from this table.
 
 use crate::handlers::{admin, audit, auth, health, me, notifications, settings, user_import};
+use crate::handlers::{jobs, public_jobs};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -178,6 +179,19 @@ pub fn all() -> Vec<Route> {
         route!("notifications_read_all", [notifications::feed] read_all, Authenticated, None),
         route!("me_notification_preferences", [notifications::preferences] get_preferences, Authenticated, None),
         route!("me_notification_preferences_update", [notifications::preferences] update_preferences, Authenticated, None),
+        route!("jobs_create", [jobs::crud] create, Requires(Permission::JobsWrite), None),
+        route!("jobs_list", [jobs::crud] list, Requires(Permission::JobsRead), None),
+        route!("jobs_get", [jobs::crud] get, Requires(Permission::JobsRead), None),
+        route!("jobs_update", [jobs::crud] update, Requires(Permission::JobsWrite), None),
+        route!("jobs_delete", [jobs::crud] delete, Requires(Permission::JobsWrite), None),
+        route!("jobs_publish", [jobs::lifecycle] publish, Requires(Permission::JobsWrite), None),
+        route!("jobs_unpublish", [jobs::lifecycle] unpublish, Requires(Permission::JobsWrite), None),
+        route!("jobs_close", [jobs::lifecycle] close, Requires(Permission::JobsWrite), None),
+        route!("jobs_reopen", [jobs::lifecycle] reopen, Requires(Permission::JobsWrite), None),
+        route!("jobs_team", [jobs::team] set_team, Requires(Permission::JobsWrite), None),
+        route!("jobs_agencies", [jobs::team] share, Requires(Permission::JobsWrite), None),
+        route!("public_jobs_list", [public_jobs] list, Public, None),
+        route!("public_jobs_get", [public_jobs] get, Public, None),
     ]
 }
 

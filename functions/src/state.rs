@@ -14,6 +14,7 @@ use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
 use hireops_adapters::aws;
 use hireops_domain::admin::{AdminDeps, AdminService};
 use hireops_domain::imports::UserImportService;
+use hireops_domain::jobs::{JobDeps, JobService};
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
 use hireops_domain::clock::SystemClock;
 use hireops_domain::audit::AuditTrailService;
@@ -47,6 +48,7 @@ pub struct AppState {
     pub processed: ProcessedMessages,
     pub settings: Arc<SettingsService>,
     pub notifications: Arc<NotificationService>,
+    pub jobs: Arc<JobService>,
 }
 
 impl AppState {
@@ -141,6 +143,13 @@ impl AppState {
             clock: clock.clone(),
             frontend_url: config.frontend_url.clone(),
         }));
+        let jobs = Arc::new(JobService::new(JobDeps {
+            jobs: Arc::new(MySqlJobs::new(pool.clone())),
+            companies: Arc::new(MySqlCompanies::new(pool.clone())),
+            templates: Arc::new(MySqlPipelineTemplates::new(pool.clone())),
+            audit: audit_log.clone(),
+            clock: clock.clone(),
+        }));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -180,6 +189,7 @@ impl AppState {
             processed: ProcessedMessages::new(pool.clone()),
             settings,
             notifications,
+            jobs,
             pool,
             config: Arc::new(config),
         })

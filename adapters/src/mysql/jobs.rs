@@ -279,6 +279,10 @@ fn push_public_filters(qb: &mut QueryBuilder<'_, MySql>, q: &PublicJobQuery) {
     if let Some(t) = &q.text {
         qb.push(" AND MATCH(j.search_text) AGAINST(").push_bind(t.clone()).push(" IN BOOLEAN MODE)");
     }
+    for w in &q.words {
+        qb.push(" AND CONCAT_WS(' ', j.reference, j.title, j.department, j.location, j.employment_type, CAST(j.tags AS CHAR), j.description) LIKE ")
+            .push_bind(like::contains(w));
+    }
     if let Some(l) = &q.location {
         qb.push(" AND j.location LIKE ").push_bind(like::contains(l));
     }

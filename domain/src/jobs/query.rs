@@ -46,6 +46,9 @@ pub struct JobQuery {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicJobQuery {
     pub text: Option<String>,
+    /// The search words; each must also occur in the job's public text, so
+    /// internal fields (client, account) never make a job match.
+    pub words: Vec<String>,
     pub location: Option<String>,
     pub employment_type: Option<String>,
     pub work_mode: Option<String>,
@@ -74,9 +77,14 @@ pub struct RawJobQuery<'a> {
 /// prefix term (`word*`). Operators and quotes are dropped, so input can never
 /// change the expression's meaning. None when no word is left.
 pub fn fulltext_terms(raw: &str) -> Option<String> {
-    let cleaned: String = raw.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { ' ' }).collect();
-    let terms: Vec<String> = cleaned.split_whitespace().take(12).map(|w| format!("{}*", w.chars().take(60).collect::<String>())).collect();
+    let terms: Vec<String> = search_words(raw).into_iter().map(|w| format!("{w}*")).collect();
     if terms.is_empty() { None } else { Some(terms.join(" ")) }
+}
+
+/// The words of a search: letters, digits and `_` only, at most 12 of 60 characters.
+pub fn search_words(raw: &str) -> Vec<String> {
+    let cleaned: String = raw.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { ' ' }).collect();
+    cleaned.split_whitespace().take(12).map(|w| w.chars().take(60).collect()).collect()
 }
 
 fn text(v: Option<&str>) -> Option<String> {
@@ -161,6 +169,7 @@ pub fn public_job_query(
     let mut e = Vec::new();
     let query = PublicJobQuery {
         text: q.and_then(fulltext_terms),
+        words: q.map(search_words).unwrap_or_default(),
         location: text(location),
         employment_type: choice(&mut e, "employment_type", employment_type, EMPLOYMENT_TYPES),
         work_mode: choice(&mut e, "work_mode", work_mode, WORK_MODES),

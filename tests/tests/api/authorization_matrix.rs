@@ -170,6 +170,9 @@ fn body_for(route: &Route) -> serde_json::Value {
     match route.name {
         "admin_roles_update" => serde_json::json!({"permissions": ["jobs:read"]}),
         "admin_users_hold_login" => serde_json::json!({"reason": "authorization matrix"}),
+        "jobs_team" => serde_json::json!({"members": []}),
+        "jobs_agencies" => serde_json::json!({"agency_ids": []}),
+        "jobs_close" => serde_json::json!({"reason": "filled"}),
         _ => serde_json::json!({}),
     }
 }
