@@ -158,12 +158,13 @@ impl JobService {
         {
             errors.push(e);
         }
-        match validate_fields(&changes.apply(&before.fields), detail.company_type) {
+        let applied = changes.apply(&before.fields);
+        match validate_fields(&applied, detail.company_type) {
             Ok(f) => after.fields = f,
             Err(e) => errors.extend(e),
         }
-        if after.fields.manager_id != before.fields.manager_id
-            && let Some(e) = self.manager_error(before.company_id, after.fields.manager_id).await?
+        if applied.manager_id != before.fields.manager_id
+            && let Some(e) = self.manager_error(before.company_id, applied.manager_id).await?
         {
             errors.push(e);
         }
