@@ -403,9 +403,13 @@ impl JobRepository for MySqlJobs {
             "SELECT j.id, j.reference, j.kind, j.title, j.status, j.priority, j.client_name, j.location, j.employment_type, j.positions,
                 j.opened_at, j.closed_at, j.published_at, j.created_at, j.updated_at, j.company_id, c.name AS company_name,
                 j.manager_id, m.full_name AS manager_name,
-                (SELECT COUNT(*) FROM job_team t WHERE t.job_id = j.id) AS team_size,
-                (SELECT COUNT(*) FROM applications a WHERE a.job_id = j.id AND a.state = 'active'",
+                (SELECT COUNT(*) FROM job_team t JOIN users u_t ON u_t.id = t.user_id WHERE t.job_id = j.id",
         );
+        // Like the detail's team: an agency counts the owner's side and its own.
+        if let CompanyFilter::Only(me) = companies {
+            qb.push(" AND (j.company_id = ").push_bind(me.0).push(" OR u_t.company_id = j.company_id OR u_t.company_id = ").push_bind(me.0).push(")");
+        }
+        qb.push(") AS team_size, (SELECT COUNT(*) FROM applications a WHERE a.job_id = j.id AND a.state = 'active'");
         push_application_visible(&mut qb, "a", companies);
         qb.push(") AS application_count FROM jobs j JOIN companies c ON c.id = j.company_id LEFT JOIN users m ON m.id = j.manager_id");
         push_filters(&mut qb, q, companies, now);

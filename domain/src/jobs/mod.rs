@@ -16,7 +16,7 @@ pub use fields::{
 pub use lifecycle::{ageing_days, Lifecycle, STATUSES};
 pub use query::{fulltext_terms, job_query, search_words, public_job_query, JobQuery, JobSort, OwnerFilter, PublicJobQuery, RawJobQuery};
 pub use service::{JobDeps, JobService};
-pub use team::{validate_team, TeamMemberInput, TEAM_ROLES};
+pub use team::{validate_team, visible_team, TeamMemberInput, TEAM_ROLES};
 
 use crate::ids::{CompanyId, JobId, StageId, UserId};
 use crate::identity::{CompanyOwned, CompanyType, JobAudience};

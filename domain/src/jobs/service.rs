@@ -5,7 +5,7 @@
 
 use super::fields::validate_reference;
 use super::{
-    validate_fields, validate_team, CompanyRef, Job, JobChanges, JobDetail, JobFields, JobQuery, JobSummary, Lifecycle, NewJobInput,
+    validate_fields, validate_team, visible_team, CompanyRef, Job, JobChanges, JobDetail, JobFields, JobQuery, JobSummary, Lifecycle, NewJobInput,
     PublicJob, PublicJobQuery, TeamMember, TeamMemberInput,
 };
 use crate::audit::{AuditEntry, RequestMeta};
@@ -47,8 +47,8 @@ impl<'a> Snapshot<'a> {
     }
 }
 
-/// Does the caller own the job (may see `shared_with`, edit, publish…)?
-pub fn owns(actor: &Principal, detail: &JobDetail) -> bool {
+/// Does the caller own the job (may edit, publish, share it…)?
+fn owns(actor: &Principal, detail: &JobDetail) -> bool {
     actor.scope().owns_job(&detail.audience())
 }
 
@@ -58,9 +58,13 @@ impl JobService {
     }
 
     /// A job the caller sees, else 404.
+    /// Its team is limited to what the caller may see (`visible_team`).
     pub async fn job(&self, actor: &Principal, id: JobId) -> DomainResult<JobDetail> {
         match self.d.jobs.find(id).await? {
-            Some(d) if actor.scope().sees_job(&d.audience()) => Ok(d),
+            Some(mut d) if actor.scope().sees_job(&d.audience()) => {
+                d.team = visible_team(std::mem::take(&mut d.team), d.job.company_id, actor.scope());
+                Ok(d)
+            }
             _ => Err(DomainError::NotFound),
         }
     }
@@ -69,10 +73,6 @@ impl JobService {
     async fn owned(&self, actor: &Principal, id: JobId) -> DomainResult<JobDetail> {
         let d = self.job(actor, id).await?;
         if owns(actor, &d) { Ok(d) } else { Err(DomainError::Forbidden("not_job_owner")) }
-    }
-
-    pub fn owns(&self, actor: &Principal, detail: &JobDetail) -> bool {
-        owns(actor, detail)
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
@@ -290,9 +290,9 @@ impl JobService {
             .audit
             .record(
                 AuditEntry::by(actor, "jobs.team", meta)
-                    .company(Some(detail.job.company_id))
+                    .company(Some(side))
                     .target("job", id)
-                    .detail("side", side)
+                    .detail("job_company_id", detail.job.company_id)
                     .changes(Some(&serde_json::json!({ "members": before })), Some(&serde_json::json!({ "members": after }))),
             )
             .await?;

@@ -3,8 +3,10 @@
 //! own recruiters. Membership itself (active user of the caller's company) is
 //! checked by the service against the store.
 
+use super::TeamMember;
 use crate::error::FieldError;
-use crate::ids::UserId;
+use crate::identity::Scope;
+use crate::ids::{CompanyId, UserId};
 use std::collections::HashSet;
 
 pub const TEAM_ROLES: &[&str] = &["recruiter", "hiring_manager", "interviewer"];
@@ -37,9 +39,31 @@ pub fn validate_team(members: &[TeamMemberInput]) -> Result<Vec<TeamMemberInput>
     if e.is_empty() { Ok(out) } else { Err(e) }
 }
 
+/// The part of a job's team a caller sees: everything for the owner; for an
+/// agency working a shared job, the owner's side and its own, never another
+/// agency's recruiters.
+pub fn visible_team(team: Vec<TeamMember>, owner: CompanyId, viewer: Scope) -> Vec<TeamMember> {
+    match viewer {
+        Scope::Company(me) if me != owner => team.into_iter().filter(|m| m.company_id == Some(owner) || m.company_id == Some(me)).collect(),
+        _ => team,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agencies_see_the_owner_side_and_their_own_only() {
+        let (employer, agency, rival) = (CompanyId::new(), CompanyId::new(), CompanyId::new());
+        let m = |c: CompanyId| TeamMember { user_id: UserId::new(), full_name: "x".into(), role: "recruiter".into(), company_id: Some(c) };
+        let team = vec![m(employer), m(agency), m(rival)];
+        let sides = |viewer| visible_team(team.clone(), employer, viewer).into_iter().map(|t| t.company_id.unwrap()).collect::<Vec<_>>();
+        assert_eq!(sides(Scope::Company(employer)), [employer, agency, rival]);
+        assert_eq!(sides(Scope::Company(agency)), [employer, agency]);
+        assert_eq!(sides(Scope::Company(rival)), [employer, rival]);
+        assert_eq!(sides(Scope::Platform).len(), 3);
+    }
 
     #[test]
     fn roles_are_known_and_users_unique() {

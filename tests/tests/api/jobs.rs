@@ -427,3 +427,43 @@ async fn writes_need_jobs_write_and_every_route_a_token() {
     assert_eq!(call(&app, Method::GET, &path, None, None).await.status(), 401);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs").await, 1);
 }
+
+#[tokio::test]
+async fn agencies_on_the_same_job_do_not_see_each_others_recruiters() {
+    let app = TestApp::spawn().await;
+    let employer = tenant(&app, "Two Agency Employer", "employer").await;
+    let first = tenant(&app, "First Agency", "agency").await;
+    let second = tenant(&app, "Second Agency", "agency").await;
+    let (first_recruiter, _) = member(&app, "recruiter", first.company).await;
+    let (second_recruiter, _) = member(&app, "recruiter", second.company).await;
+    let (interviewer, _) = member(&app, "interviewer", employer.company).await;
+    let job = create(&app, &employer.admin_token, json!({"title": "Contested", "status": "open"})).await;
+    let path = format!("/api/jobs/{}", id_of(&job));
+    let (status, _) = send(&app, Method::PUT, &format!("{path}/agencies"), &employer.admin_token, Some(json!({"agency_ids": [first.company, second.company]}))).await;
+    assert_eq!(status, 200);
+    for (t, user, role) in
+        [(&first.admin_token, first_recruiter, "recruiter"), (&second.admin_token, second_recruiter, "recruiter"), (&employer.admin_token, interviewer, "interviewer")]
+    {
+        let (status, body) = send(&app, Method::PUT, &format!("{path}/team"), t, Some(json!({"members": [{"user_id": user, "role": role}]}))).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let team_of = |v: &Value| {
+        let mut ids: Vec<String> = v["team"].as_array().unwrap().iter().map(|m| m["user_id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let (_, owner_view) = send(&app, Method::GET, &path, &employer.admin_token, None).await;
+    assert_eq!(team_of(&owner_view), sorted(vec![first_recruiter.to_string(), second_recruiter.to_string(), interviewer.to_string()]));
+    let (_, first_view) = send(&app, Method::GET, &path, &first.admin_token, None).await;
+    assert_eq!(team_of(&first_view), sorted(vec![first_recruiter.to_string(), interviewer.to_string()]));
+    let (_, second_view) = send(&app, Method::PUT, &format!("{path}/team"), &second.admin_token, Some(json!({"members": [{"user_id": second_recruiter, "role": "recruiter"}]}))).await;
+    let mut second_ids: Vec<String> = second_view["members"].as_array().unwrap().iter().map(|m| m["user_id"].as_str().unwrap().to_string()).collect();
+    second_ids.sort();
+    assert_eq!(second_ids, sorted(vec![second_recruiter.to_string(), interviewer.to_string()]));
+    assert_eq!(send(&app, Method::GET, "/api/jobs", &first.admin_token, None).await.1["items"][0]["team_size"], 2);
+    assert_eq!(send(&app, Method::GET, "/api/jobs", &employer.admin_token, None).await.1["items"][0]["team_size"], 3);
+}
