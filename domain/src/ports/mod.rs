@@ -1,6 +1,7 @@
 //! Ports: everything the domain needs from the outside world, as traits.
 //! Implementations live in the `adapters` crate.
 
+mod applications;
 mod audit;
 mod companies;
 mod identity;
@@ -12,6 +13,7 @@ mod pipelines;
 mod security;
 mod settings;
 
+pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
 pub use companies::CompanyRepository;
 pub use roles::RoleRepository;
