@@ -8,3 +8,6 @@ pub mod me;
 pub mod user_import;
 pub mod notifications;
 pub mod settings;
+pub mod applications;
+pub mod pipelines;
+pub mod public_apply;
