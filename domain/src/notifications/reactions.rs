@@ -92,6 +92,7 @@ pub fn application_path(id: ApplicationId) -> String {
 }
 pub const OWN_APPLICATIONS_PATH: &str = "/candidate/applications";
 
+#[allow(clippy::too_many_arguments)]
 fn staff_deliveries(staff: Vec<User>, by: Option<UserId>, kind: &'static str, title: String, body: String, link: String, data: serde_json::Value, frontend_url: &str) -> Vec<Delivery> {
     let mut seen = std::collections::HashSet::new();
     staff

@@ -47,6 +47,7 @@ pub trait ApplicationStore: Send + Sync {
     async fn set_rank(&self, id: ApplicationId, rank: f64) -> PortResult<()>;
     /// Rewrite a column's ranks as 1, 2, 3… in this order, in one transaction.
     async fn renumber(&self, order: &[ApplicationId]) -> PortResult<()>;
+    #[allow(clippy::too_many_arguments)]
     async fn add_feedback(&self, id: FeedbackId, application: ApplicationId, author: UserId, feedback_type: &str, rating: u8, comments: Option<&str>, at: DateTime<Utc>) -> PortResult<()>;
     /// Newest first.
     async fn feedback(&self, application: ApplicationId) -> PortResult<Vec<Feedback>>;

@@ -297,6 +297,12 @@ async fn two_moves_with_the_same_version_one_wins() {
     assert_eq!(now["version"], 2);
 }
 
+/// Candidate names of the first column's cards, in board order.
+async fn first_column(app: &TestApp, job: Uuid, token: &str) -> Vec<String> {
+    let (_, board) = send(app, Method::GET, &format!("/api/jobs/{job}/pipeline"), token, None).await;
+    board["stages"][0]["applications"].as_array().unwrap().iter().map(|c| c["candidate"]["full_name"].as_str().unwrap().to_string()).collect()
+}
+
 #[tokio::test]
 async fn kanban_cards_reorder_within_their_column() {
     let app = TestApp::spawn().await;
@@ -308,18 +314,14 @@ async fn kanban_cards_reorder_within_their_column() {
         assert_eq!(s, 201);
         ids.push(id(&created));
     }
-    let board_order = || async {
-        let (_, board) = send(&app, Method::GET, &format!("/api/jobs/{}/pipeline", a.job.id), &a.recruiter.2, None).await;
-        board["stages"][0]["applications"].as_array().unwrap().iter().map(|c| c["candidate"]["full_name"].as_str().unwrap().to_string()).collect::<Vec<_>>()
-    };
-    assert_eq!(board_order().await, ["One", "Two", "Three"]);
+    assert_eq!(first_column(&app, a.job.id, &a.recruiter.2).await, ["One", "Two", "Three"]);
     let reorder = format!("/api/jobs/{}/pipeline/reorder", a.job.id);
     let (s, _) = send(&app, Method::POST, &reorder, &a.recruiter.2, Some(json!({"application_id": ids[2], "before_id": ids[0]}))).await;
     assert_eq!(s, 204);
-    assert_eq!(board_order().await, ["Three", "One", "Two"]);
+    assert_eq!(first_column(&app, a.job.id, &a.recruiter.2).await, ["Three", "One", "Two"]);
     let (s, _) = send(&app, Method::POST, &reorder, &a.recruiter.2, Some(json!({"application_id": ids[2], "after_id": ids[0]}))).await;
     assert_eq!(s, 204);
-    assert_eq!(board_order().await, ["One", "Three", "Two"]);
+    assert_eq!(first_column(&app, a.job.id, &a.recruiter.2).await, ["One", "Three", "Two"]);
 
     // An anchor in another stage, both anchors, or another job's application: 422.
     let (s, _) = send(&app, Method::POST, &format!("/api/applications/{}/move", ids[1]), &a.recruiter.2, Some(json!({"to_stage_id": a.job.stages[1]}))).await;

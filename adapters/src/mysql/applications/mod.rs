@@ -40,7 +40,7 @@ fn person(id: Option<Uuid>, name: Option<String>) -> Option<Person> {
     id.map(|id| Person { id: UserId(id), full_name: name.unwrap_or_default() })
 }
 
-/// The rank after the last card of a column (locks the column's rows).
+/// The rank after the last card of a column.
 async fn end_rank(conn: &mut MySqlConnection, job: Uuid, stage: Uuid) -> PortResult<f64> {
     let last: Option<f64> = sqlx::query_scalar("SELECT MAX(rank_in_stage) FROM applications WHERE job_id = ? AND stage_id = ?")
         .bind(job)
@@ -413,6 +413,7 @@ impl ApplicationStore for MySqlApplications {
         tx.commit().await.map_err(infra)
     }
 
+    #[allow(clippy::too_many_arguments)]
     async fn add_feedback(&self, id: FeedbackId, application: ApplicationId, author: UserId, kind: &str, rating: u8, comments: Option<&str>, at: DateTime<Utc>) -> PortResult<()> {
         sqlx::query("INSERT INTO application_feedback (id, application_id, author_id, feedback_type, rating, comments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .bind(id.0)
