@@ -134,8 +134,17 @@ async fn check_resume(conn: &mut MySqlConnection, a: &PublicApplication) -> Port
 
 pub(super) async fn apply(pool: &MySqlPool, a: &PublicApplication) -> PortResult<CandidateId> {
     let mut tx = pool.begin().await.map_err(infra)?;
-    check_resume(&mut tx, a).await?;
     let candidate = find_or_create(&mut tx, a).await?;
+    let applied = sqlx::query("SELECT 1 FROM applications WHERE job_id = ? AND candidate_id = ?")
+        .bind(a.job_id.0)
+        .bind(candidate)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(infra)?;
+    if applied.is_some() {
+        return Err(DomainError::Conflict("already_applied"));
+    }
+    check_resume(&mut tx, a).await?;
     let rank = end_rank(&mut tx, a.job_id.0, a.first_stage.id.0).await?;
     sqlx::query(
         "INSERT INTO applications (id, job_id, job_company_id, candidate_id, candidate_company_id, stage_id, state, stage_entered_at,
