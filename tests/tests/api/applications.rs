@@ -140,6 +140,19 @@ async fn submitting_applies_every_rule_and_writes_the_first_history_row() {
     assert_eq!(dated["total"], 1);
     let (_, past) = send(&app, Method::GET, "/api/applications?submitted_to=2020-01-01", &sales.2, None).await;
     assert_eq!(past["total"], 0);
+    sqlx::query("UPDATE jobs SET client_name = 'Initech Corp', manager_id = ? WHERE id = ?").bind(sales.0).bind(a.job.id).execute(&app.pool).await.unwrap();
+    for (query, expected) in [
+        (format!("recruiter_id={}", a.recruiter.0), 1),
+        (format!("recruiter_id={}", Uuid::now_v7()), 0),
+        (format!("manager_id={}", sales.0), 1),
+        (format!("candidate_id={}&stage_id={}", a.candidate, a.job.stages[0]), 1),
+        (format!("stage_id={}", a.job.stages[1]), 0),
+        ("client=initech".to_string(), 1),
+        ("client=globex".to_string(), 0),
+    ] {
+        let (_, page) = send(&app, Method::GET, &format!("/api/applications?{query}"), &sales.2, None).await;
+        assert_eq!(page["total"], expected, "{query}");
+    }
     let (s, one) = send(&app, Method::GET, &format!("/api/applications/{app_id}"), &sales.2, None).await;
     assert_eq!((s, one["resume"].clone(), one["rejection_reason"].clone()), (200, Value::Null, Value::Null));
     let (s, _) = send(&app, Method::GET, &format!("/api/applications/{app_id}"), &other.recruiter.2, None).await;
