@@ -2,7 +2,7 @@
 //! emails, later search indexing). Published to the events queue; the events
 //! consumer turns them into in-app notifications and emails.
 
-use crate::ids::{CompanyId, ResetRequestId, UserId};
+use crate::ids::{ApplicationId, CandidateId, CompanyId, JobId, ResetRequestId, UserId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,27 @@ pub enum DomainEvent {
     /// An admin created an account (by hand or by CSV import).
     #[serde(rename = "account.created")]
     AccountCreated { user_id: UserId, company_id: Option<CompanyId>, created_by: Option<UserId> },
+    /// A candidate entered a job's pipeline (by a recruiter, or `by` None: the job board).
+    #[serde(rename = "application.created")]
+    ApplicationCreated {
+        application_id: ApplicationId,
+        job_id: JobId,
+        candidate_id: CandidateId,
+        job_company_id: CompanyId,
+        candidate_company_id: Option<CompanyId>,
+        by: Option<UserId>,
+    },
+    /// An application moved to another stage (names as they were at the move).
+    #[serde(rename = "application.stage_changed")]
+    ApplicationStageChanged {
+        application_id: ApplicationId,
+        job_id: JobId,
+        from_stage: String,
+        to_stage: String,
+        /// active | hired | rejected
+        to_kind: String,
+        by: Option<UserId>,
+    },
 }
 
 impl DomainEvent {
@@ -28,6 +49,8 @@ impl DomainEvent {
         match self {
             DomainEvent::PasswordResetRequested { .. } => "password_reset.requested",
             DomainEvent::AccountCreated { .. } => "account.created",
+            DomainEvent::ApplicationCreated { .. } => "application.created",
+            DomainEvent::ApplicationStageChanged { .. } => "application.stage_changed",
         }
     }
 }

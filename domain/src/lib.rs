@@ -4,6 +4,7 @@
 //! the `adapters` crate implements them and the `functions` crate wires them.
 
 pub mod admin;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod candidates;

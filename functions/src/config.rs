@@ -55,6 +55,8 @@ pub struct Config {
     pub cookie_secure: bool,
     pub trust_proxy_headers: bool,
     pub auth_rate_limit_per_minute: u32,
+    /// Public job applications per IP and hour.
+    pub public_apply_rate_limit_per_hour: u32,
     pub bootstrap_superadmin_email: Option<String>,
     pub bootstrap_superadmin_password: Option<String>,
     pub google_oidc: Option<OidcSettings>,
@@ -138,6 +140,7 @@ impl Config {
             cookie_secure: parsed("COOKIE_SECURE", true)?,
             trust_proxy_headers: parsed("TRUST_PROXY_HEADERS", false)?,
             auth_rate_limit_per_minute: parsed("AUTH_RATE_LIMIT_PER_MINUTE", 30)?,
+            public_apply_rate_limit_per_hour: parsed("PUBLIC_APPLY_RATE_LIMIT_PER_HOUR", 20)?,
             bootstrap_superadmin_email: var("BOOTSTRAP_SUPERADMIN_EMAIL"),
             bootstrap_superadmin_password: var("BOOTSTRAP_SUPERADMIN_PASSWORD"),
             google_oidc: oidc("GOOGLE"),

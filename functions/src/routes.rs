@@ -5,6 +5,7 @@
 
 use crate::handlers::{admin, audit, auth, health, me, notifications, settings, user_import};
 use crate::handlers::{jobs, public_jobs};
+use crate::handlers::{applications, pipelines, public_apply};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -192,6 +193,22 @@ pub fn all() -> Vec<Route> {
         route!("jobs_agencies", [jobs::team] share, Requires(Permission::JobsWrite), None),
         route!("public_jobs_list", [public_jobs] list, Public, None),
         route!("public_jobs_get", [public_jobs] get, Public, None),
+        route!("pipeline_template_get", [pipelines] get_template, Requires(Permission::PipelinesManage), None),
+        route!("pipeline_template_update", [pipelines] put_template, Requires(Permission::PipelinesManage), None),
+        route!("job_stages_list", [pipelines] get_stages, Requires(Permission::JobsRead), None),
+        route!("job_stages_update", [pipelines] put_stages, Requires(Permission::PipelinesManage), None),
+        route!("applications_create", [applications::crud] create, Requires(Permission::ApplicationsWrite), None),
+        route!("applications_list", [applications::crud] list, Requires(Permission::ApplicationsRead), None),
+        route!("applications_get", [applications::crud] get, Requires(Permission::ApplicationsRead), None),
+        route!("applications_move", [applications::crud] move_stage, Requires(Permission::ApplicationsMove), None),
+        route!("applications_history", [applications::crud] history, Requires(Permission::ApplicationsRead), None),
+        route!("applications_verify", [applications::crud] verify, Requires(Permission::JobsWrite), None),
+        route!("applications_feedback_create", [applications::feedback] create, Requires(Permission::ApplicationsWrite), None),
+        route!("applications_feedback_list", [applications::feedback] list, Requires(Permission::ApplicationsRead), None),
+        route!("job_pipeline", [applications::board] board, Requires(Permission::ApplicationsRead), None),
+        route!("job_pipeline_reorder", [applications::board] reorder, Requires(Permission::ApplicationsMove), None),
+        route!("candidate_applications", [applications::own] list, Requires(Permission::CandidateSelf), None),
+        route!("public_jobs_apply", [public_apply] apply, Public, Some(Throttle::PublicApply)),
     ]
 }
 

@@ -13,6 +13,8 @@ use hireops_adapters::redis::RedisStore;
 use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
 use hireops_adapters::aws;
 use hireops_domain::admin::{AdminDeps, AdminService};
+use hireops_domain::applications::{ApplicationDeps, ApplicationService};
+use hireops_domain::pipelines::{PipelineDeps, PipelineService};
 use hireops_domain::imports::UserImportService;
 use hireops_domain::jobs::{JobDeps, JobService};
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
@@ -49,6 +51,8 @@ pub struct AppState {
     pub settings: Arc<SettingsService>,
     pub notifications: Arc<NotificationService>,
     pub jobs: Arc<JobService>,
+    pub pipelines: Arc<PipelineService>,
+    pub applications: Arc<ApplicationService>,
 }
 
 impl AppState {
@@ -133,6 +137,22 @@ impl AppState {
             audit: audit_log.clone(),
             clock: clock.clone(),
         }));
+        let application_store = Arc::new(MySqlApplications::new(pool.clone()));
+        let job_stages = Arc::new(MySqlJobStages::new(pool.clone()));
+        let pipelines = Arc::new(PipelineService::new(PipelineDeps {
+            templates: Arc::new(MySqlPipelineTemplates::new(pool.clone())),
+            companies: Arc::new(MySqlCompanies::new(pool.clone())),
+            jobs: job_stages.clone(),
+            audit: audit_log.clone(),
+            clock: clock.clone(),
+        }));
+        let applications = Arc::new(ApplicationService::new(ApplicationDeps {
+            applications: application_store.clone(),
+            jobs: job_stages,
+            events: events.clone(),
+            audit: audit_log.clone(),
+            clock: clock.clone(),
+        }));
         let notifications = Arc::new(NotificationService::new(NotificationDeps {
             notifications: Arc::new(MySqlNotifications::new(pool.clone())),
             preferences: Arc::new(MySqlNotificationPreferences::new(pool.clone())),
@@ -140,6 +160,7 @@ impl AppState {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             settings: settings_repo,
             mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
+            applications: application_store,
             clock: clock.clone(),
             frontend_url: config.frontend_url.clone(),
         }));
@@ -190,6 +211,8 @@ impl AppState {
             settings,
             notifications,
             jobs,
+            pipelines,
+            applications,
             pool,
             config: Arc::new(config),
         })

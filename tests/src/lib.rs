@@ -85,6 +85,7 @@ pub async fn test_config(database: &str, mail_queue: &str) -> Config {
         cookie_secure: true,
         trust_proxy_headers: true,
         auth_rate_limit_per_minute: 1000,
+        public_apply_rate_limit_per_hour: 1000,
         bootstrap_superadmin_email: Some(unique_email("root")),
         bootstrap_superadmin_password: Some(STRONG_PASSWORD.into()),
         google_oidc: None,

@@ -1,6 +1,7 @@
 //! MySQL / MariaDB persistence (sqlx). Queries are checked at run time and
 //! covered by the integration tests, so builds need no database (no `.sqlx/`).
 
+mod applications;
 mod audit;
 mod challenges;
 mod imports;
@@ -21,6 +22,7 @@ mod sso_links;
 mod users;
 mod jobs;
 
+pub use applications::{MySqlApplications, MySqlJobStages};
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
 pub use imports::MySqlUserImports;

@@ -21,6 +21,16 @@ pub const KINDS: &[KindInfo] = &[
         description: "An account was created in your company (and the welcome note of a new account).",
         email_by_default: false,
     },
+    KindInfo {
+        kind: "application.created",
+        description: "A candidate applied or was submitted to a job you work on.",
+        email_by_default: false,
+    },
+    KindInfo {
+        kind: "application.stage_changed",
+        description: "An application you follow (or your own) moved to another stage.",
+        email_by_default: false,
+    },
 ];
 
 pub fn kind_info(kind: &str) -> Option<&'static KindInfo> {
@@ -31,13 +41,29 @@ pub fn kind_info(kind: &str) -> Option<&'static KindInfo> {
 mod tests {
     use super::*;
     use crate::events::DomainEvent;
-    use crate::ids::{ResetRequestId, UserId};
+    use crate::ids::{ApplicationId, CandidateId, CompanyId, JobId, ResetRequestId, UserId};
 
     #[test]
     fn every_event_kind_is_in_the_catalogue() {
         let events = [
             DomainEvent::PasswordResetRequested { request_id: ResetRequestId::new(), user_id: UserId::new(), approver_company_id: None },
             DomainEvent::AccountCreated { user_id: UserId::new(), company_id: None, created_by: None },
+            DomainEvent::ApplicationCreated {
+                application_id: ApplicationId::new(),
+                job_id: JobId::new(),
+                candidate_id: CandidateId::new(),
+                job_company_id: CompanyId::new(),
+                candidate_company_id: None,
+                by: None,
+            },
+            DomainEvent::ApplicationStageChanged {
+                application_id: ApplicationId::new(),
+                job_id: JobId::new(),
+                from_stage: "Applied".into(),
+                to_stage: "Interview".into(),
+                to_kind: "active".into(),
+                by: None,
+            },
         ];
         for e in events {
             assert!(kind_info(e.kind()).is_some(), "{}", e.kind());

@@ -2,8 +2,9 @@
 //! email they get if they want email for that kind. Pure; the service loads
 //! the people and applies preferences.
 
+use crate::applications::Audience;
 use crate::identity::User;
-use crate::ids::{ResetRequestId, UserId};
+use crate::ids::{ApplicationId, ResetRequestId, UserId};
 use crate::mail::MailMessage;
 use crate::ports::NewNotification;
 use sha2::{Digest, Sha256};
@@ -85,6 +86,68 @@ pub fn account_created(new_user: &User, admins: Vec<User>, created_by: Option<Us
     out
 }
 
+/// Where staff open an application, and candidates their own applications.
+pub fn application_path(id: ApplicationId) -> String {
+    format!("/applications/{id}")
+}
+pub const OWN_APPLICATIONS_PATH: &str = "/candidate/applications";
+
+#[allow(clippy::too_many_arguments)]
+fn staff_deliveries(staff: Vec<User>, by: Option<UserId>, kind: &'static str, title: String, body: String, link: String, data: serde_json::Value, frontend_url: &str) -> Vec<Delivery> {
+    let mut seen = std::collections::HashSet::new();
+    staff
+        .into_iter()
+        .filter(|u| Some(u.id) != by && seen.insert(u.id))
+        .map(|recipient| Delivery {
+            notification: NewNotification { user_id: recipient.id, kind, title: title.clone(), body: body.clone(), link: Some(link.clone()), data: data.clone() },
+            email: Some(MailMessage::Notification { title: title.clone(), body: body.clone(), link: Some(absolute(frontend_url, &link)) }),
+            recipient,
+        })
+        .collect()
+}
+
+/// The job's manager and team and the recruiter (those who see the
+/// application) hear of a new application, except whoever submitted it.
+pub fn application_created(id: ApplicationId, audience: &Audience, staff: Vec<User>, by: Option<UserId>, frontend_url: &str) -> Vec<Delivery> {
+    let body = match by {
+        Some(_) => format!("{} was submitted to {}.", audience.candidate_name, audience.job_title),
+        None => format!("{} applied to {} through the job board.", audience.candidate_name, audience.job_title),
+    };
+    staff_deliveries(staff, by, "application.created", "New application".into(), body, application_path(id), serde_json::json!({ "application_id": id }), frontend_url)
+}
+
+/// Staff as for a new application, plus the candidate's own user (not the actor).
+pub fn application_stage_changed(
+    id: ApplicationId,
+    audience: &Audience,
+    staff: Vec<User>,
+    candidate_user: Option<User>,
+    (from, to): (&str, &str),
+    by: Option<UserId>,
+    frontend_url: &str,
+) -> Vec<Delivery> {
+    let data = serde_json::json!({ "application_id": id, "from_stage": from, "to_stage": to });
+    let body = format!("{} moved from {from} to {to} on {}.", audience.candidate_name, audience.job_title);
+    let mut out = staff_deliveries(staff, by, "application.stage_changed", "Application moved".into(), body, application_path(id), data.clone(), frontend_url);
+    if let Some(user) = candidate_user.filter(|u| Some(u.id) != by && !out.iter().any(|d| d.recipient.id == u.id)) {
+        let title = "Your application was updated".to_string();
+        let body = format!("Your application to {} is now at {to}.", audience.job_title);
+        out.push(Delivery {
+            notification: NewNotification {
+                user_id: user.id,
+                kind: "application.stage_changed",
+                title: title.clone(),
+                body: body.clone(),
+                link: Some(OWN_APPLICATIONS_PATH.into()),
+                data,
+            },
+            email: Some(MailMessage::Notification { title, body, link: Some(absolute(frontend_url, OWN_APPLICATIONS_PATH)) }),
+            recipient: user,
+        });
+    }
+    out
+}
+
 /// The id of the email one event sends one user: the same on every retry, so
 /// the mail worker sends it once.
 pub fn delivery_mail_id(event_id: uuid::Uuid, user: UserId, kind: &str) -> uuid::Uuid {
@@ -143,6 +206,31 @@ mod tests {
         assert!(out[0].email.is_none(), "the activation email welcomes by email");
         assert!(out[0].notification.body.contains("Acme"));
         assert!(matches!(&out[1].email, Some(MailMessage::Notification { link: Some(l), .. }) if l == &format!("https://app.test/admin/users/{}", new_user.id)));
+    }
+
+    fn audience() -> Audience {
+        Audience { job_title: "Rust Engineer".into(), candidate_name: "Priya".into(), staff: vec![], candidate_user: None }
+    }
+
+    #[test]
+    fn staff_but_not_the_actor_hear_of_a_new_application_once() {
+        let (actor, manager) = (user("Ann", None), user("Max", None));
+        let out = application_created(ApplicationId::new(), &audience(), vec![actor.clone(), manager.clone(), manager.clone()], Some(actor.id), "https://app.test");
+        assert_eq!(out.iter().map(|d| d.recipient.id).collect::<Vec<_>>(), [manager.id]);
+        assert!(out[0].notification.body.contains("Priya") && out[0].notification.body.contains("Rust Engineer"));
+        let board = application_created(ApplicationId::new(), &audience(), vec![manager.clone()], None, "https://app.test");
+        assert!(board[0].notification.body.contains("job board"));
+    }
+
+    #[test]
+    fn a_move_tells_staff_and_the_candidate_user() {
+        let (actor, manager, candidate) = (user("Ann", None), user("Max", None), user("Cal", None));
+        let id = ApplicationId::new();
+        let out = application_stage_changed(id, &audience(), vec![actor.clone(), manager.clone()], Some(candidate.clone()), ("Applied", "Interview"), Some(actor.id), "https://app.test");
+        assert_eq!(out.iter().map(|d| d.recipient.id).collect::<Vec<_>>(), [manager.id, candidate.id]);
+        assert_eq!(out[0].notification.link.as_deref(), Some(application_path(id).as_str()));
+        assert_eq!(out[1].notification.link.as_deref(), Some(OWN_APPLICATIONS_PATH));
+        assert!(out[1].notification.body.contains("Interview"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Use cases: a user's feed and email preferences, and the events consumer's
 //! reaction to each domain event.
 
-use super::{account_created, delivery_mail_id, effective_preferences, password_reset_requested, validate_preferences, Delivery, FeedQuery, Notification, Preference};
+use super::{account_created, application_created, application_stage_changed, delivery_mail_id, effective_preferences, password_reset_requested, validate_preferences, Delivery, FeedQuery, Notification, Preference};
 use crate::auth::ApproverScope;
 use crate::clock::Clock;
 use crate::error::DomainResult;
@@ -11,7 +11,7 @@ use crate::ids::{CompanyId, UserId};
 use crate::mail::OutgoingMail;
 use crate::paging::{Page, PageRequest};
 use crate::ports::{
-    MailOutbox, NotificationPreferenceRepository, NotificationRepository, RecipientDirectory, SettingsRepository, UserRepository,
+    ApplicationStore, MailOutbox, NotificationPreferenceRepository, NotificationRepository, RecipientDirectory, SettingsRepository, UserRepository,
 };
 use crate::DomainError;
 use std::sync::Arc;
@@ -23,6 +23,8 @@ pub struct NotificationDeps {
     pub users: Arc<dyn UserRepository>,
     pub settings: Arc<dyn SettingsRepository>,
     pub mail: Arc<dyn MailOutbox>,
+    /// Who hears about applications.
+    pub applications: Arc<dyn ApplicationStore>,
     pub clock: Arc<dyn Clock>,
     /// Base URL of the web app, for links in emails.
     pub frontend_url: String,
@@ -102,8 +104,31 @@ impl NotificationService {
                 };
                 account_created(&new_user, admins, *created_by, &self.d.frontend_url)
             }
+            DomainEvent::ApplicationCreated { application_id, by, .. } => {
+                let Some(audience) = self.d.applications.audience(*application_id).await? else { return Ok(0) };
+                let staff = self.active_users(&audience.staff).await?;
+                application_created(*application_id, &audience, staff, *by, &self.d.frontend_url)
+            }
+            DomainEvent::ApplicationStageChanged { application_id, from_stage, to_stage, by, .. } => {
+                let Some(audience) = self.d.applications.audience(*application_id).await? else { return Ok(0) };
+                let staff = self.active_users(&audience.staff).await?;
+                let candidate = self.active_users(audience.candidate_user.as_slice()).await?.pop();
+                application_stage_changed(*application_id, &audience, staff, candidate, (from_stage, to_stage), *by, &self.d.frontend_url)
+            }
         };
         self.deliver(envelope.id, deliveries).await
+    }
+
+    async fn active_users(&self, ids: &[UserId]) -> DomainResult<Vec<crate::identity::User>> {
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(u) = self.d.users.find_by_id(*id).await?
+                && u.status == crate::identity::UserStatus::Active
+            {
+                out.push(u);
+            }
+        }
+        Ok(out)
     }
 
     async fn deliver(&self, event_id: uuid::Uuid, deliveries: Vec<Delivery>) -> DomainResult<usize> {

@@ -1,6 +1,7 @@
 //! Ports: everything the domain needs from the outside world, as traits.
 //! Implementations live in the `adapters` crate.
 
+mod applications;
 mod audit;
 mod companies;
 mod identity;
@@ -13,6 +14,7 @@ mod security;
 mod settings;
 mod jobs;
 
+pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
 pub use companies::CompanyRepository;
 pub use roles::RoleRepository;

@@ -15,6 +15,13 @@ async fn main() -> anyhow::Result<()> {
     if migrate {
         state.prepare_database().await?;
     }
+    // `local --seed-demo` loads the demo dataset and exits (scripts/seed-demo).
+    if std::env::args().any(|a| a == "--seed-demo") {
+        state.prepare_database().await?;
+        hireops_functions::demo::seed(&state).await?;
+        println!("{}", hireops_functions::demo::summary());
+        return Ok(());
+    }
     let _workers = runtime::local::spawn_workers(state.clone()).await?;
     let listener = tokio::net::TcpListener::bind(&bind).await?;
     tracing::info!("HireOps API on http://{bind} (docs at /api/docs)");

@@ -10,3 +10,6 @@ pub mod notifications;
 pub mod settings;
 pub mod jobs;
 pub mod public_jobs;
+pub mod applications;
+pub mod pipelines;
+pub mod public_apply;

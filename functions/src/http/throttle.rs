@@ -14,14 +14,26 @@ use std::time::Duration;
 pub enum Throttle {
     /// Sign-in, sign-up, reset and SSO endpoints: `AUTH_RATE_LIMIT_PER_MINUTE` per IP and route.
     Auth,
+    /// Public job applications: `PUBLIC_APPLY_RATE_LIMIT_PER_HOUR` per IP.
+    PublicApply,
+}
+
+impl Throttle {
+    /// The budget and its window.
+    fn budget(&self, config: &crate::config::Config) -> (u32, Duration) {
+        match self {
+            Throttle::Auth => (config.auth_rate_limit_per_minute, Duration::from_secs(60)),
+            Throttle::PublicApply => (config.public_apply_rate_limit_per_hour, Duration::from_secs(3600)),
+        }
+    }
 }
 
 pub async fn limit(State((state, throttle, route)): State<(AppState, Throttle, &'static str)>, request: Request, next: Next) -> Response {
-    let Throttle::Auth = throttle;
+    let (budget, window) = throttle.budget(&state.config);
     let (parts, body) = request.into_parts();
     let ip = client_ip(&parts, state.config.trust_proxy_headers).unwrap_or_else(|| "unknown".into());
     let key = format!("throttle:{route}:{ip}");
-    match state.rate_limiter.hit(&key, state.config.auth_rate_limit_per_minute, Duration::from_secs(60)).await {
+    match state.rate_limiter.hit(&key, budget, window).await {
         Ok(RateDecision::Allowed) => next.run(Request::from_parts(parts, body)).await,
         Ok(RateDecision::Limited { retry_after }) => ApiError::too_many(retry_after.as_secs().max(1), "rate_limited").into_response(),
         // Fail closed: without the counter we cannot tell a flood from a user.

@@ -173,6 +173,13 @@ fn body_for(route: &Route) -> serde_json::Value {
         "jobs_team" => serde_json::json!({"members": []}),
         "jobs_agencies" => serde_json::json!({"agency_ids": []}),
         "jobs_close" => serde_json::json!({"reason": "filled"}),
+        // Applications and pipelines: bodies that parse, so scope is checked before the 422s.
+        "applications_move" => serde_json::json!({"to_stage_id": Uuid::nil()}),
+        "applications_verify" => serde_json::json!({"verified": true}),
+        "applications_feedback_create" => serde_json::json!({"feedback_type": "general", "rating": 3}),
+        "job_pipeline_reorder" => serde_json::json!({"application_id": Uuid::nil(), "before_id": Uuid::nil()}),
+        "job_stages_update" => serde_json::json!({"stages": []}),
+        "pipeline_template_update" => serde_json::json!({"stages": []}),
         _ => serde_json::json!({}),
     }
 }

@@ -23,3 +23,6 @@ mod two_factor;
 mod user_import;
 mod jobs;
 mod public_jobs;
+mod applications;
+mod pipelines;
+mod public_apply;
