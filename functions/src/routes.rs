@@ -3,7 +3,7 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{admin, audit, auth, health, me, notifications, settings, user_import};
+use crate::handlers::{admin, audit, auth, health, insights, me, notifications, settings, user_import};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -178,6 +178,10 @@ pub fn all() -> Vec<Route> {
         route!("notifications_read_all", [notifications::feed] read_all, Authenticated, None),
         route!("me_notification_preferences", [notifications::preferences] get_preferences, Authenticated, None),
         route!("me_notification_preferences_update", [notifications::preferences] update_preferences, Authenticated, None),
+        route!("search", [insights::search] search, Authenticated, None),
+        route!("dashboard", [insights::dashboard] dashboard, Authenticated, None),
+        route!("analytics_pipeline", [insights::analytics] pipeline, Requires(Permission::ReportsRead), None),
+        route!("analytics_requirements", [insights::analytics] requirements, Requires(Permission::ReportsRead), None),
     ]
 }
 

@@ -19,6 +19,7 @@ use hireops_domain::clock::SystemClock;
 use hireops_domain::audit::AuditTrailService;
 use hireops_domain::notifications::{NotificationDeps, NotificationService};
 use hireops_domain::settings::{SettingsDeps, SettingsService};
+use hireops_domain::insights::{InsightsDeps, InsightsService};
 use hireops_domain::clock::Clock;
 use hireops_domain::ports::{AuditLog, EventPublisher, OidcClient, RateLimiter};
 use sqlx::MySqlPool;
@@ -47,6 +48,7 @@ pub struct AppState {
     pub processed: ProcessedMessages,
     pub settings: Arc<SettingsService>,
     pub notifications: Arc<NotificationService>,
+    pub insights: Arc<InsightsService>,
 }
 
 impl AppState {
@@ -141,6 +143,7 @@ impl AppState {
             clock: clock.clone(),
             frontend_url: config.frontend_url.clone(),
         }));
+        let insights = Arc::new(InsightsService::new(InsightsDeps { repo: Arc::new(MySqlInsights::new(pool.clone())), clock: clock.clone() }));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -180,6 +183,7 @@ impl AppState {
             processed: ProcessedMessages::new(pool.clone()),
             settings,
             notifications,
+            insights,
             pool,
             config: Arc::new(config),
         })

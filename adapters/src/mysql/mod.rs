@@ -4,6 +4,7 @@
 mod audit;
 mod challenges;
 mod imports;
+mod insights;
 mod companies;
 mod like;
 mod email_templates;
@@ -23,6 +24,7 @@ mod users;
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
 pub use imports::MySqlUserImports;
+pub use insights::MySqlInsights;
 pub use companies::MySqlCompanies;
 pub use email_templates::MySqlEmailTemplates;
 pub use notifications::{MySqlNotificationPreferences, MySqlNotifications, MySqlNotifier, MySqlRecipientDirectory};
