@@ -21,3 +21,6 @@ mod settings;
 mod sso;
 mod two_factor;
 mod user_import;
+mod search;
+mod dashboards;
+mod analytics;
