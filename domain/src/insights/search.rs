@@ -335,21 +335,18 @@ pub fn snippet(text: &str, words: &[String]) -> Snippet {
     let first = all.first().map_or(0, |m| m[0]);
     let mut start = first.saturating_sub(SNIPPET_LEAD);
     // Start at a word boundary when the window does not start the text.
-    if start > 0 {
-        if let Some(space) = chars[start..first].iter().position(|c| *c == ' ') {
+    if start > 0
+        && let Some(space) = chars[start..first].iter().position(|c| *c == ' ') {
             start += space + 1;
         }
-    }
     let mut end = (start + SNIPPET_MAX_CHARS).min(chars.len());
     // End at a word boundary when cutting, unless that would lose the match.
-    if end < chars.len() && chars[end] != ' ' {
-        if let Some(space) = chars[start..end].iter().rposition(|c| *c == ' ') {
-            let cut = start + space;
-            if cut > first {
-                end = cut;
-            }
+    if end < chars.len()
+        && chars[end] != ' '
+        && let Some(space) = chars[start..end].iter().rposition(|c| *c == ' ')
+        && start + space > first {
+            end = start + space;
         }
-    }
     let highlights = all.iter().filter(|m| m[0] >= start && m[1] <= end).map(|m| [m[0] - start, m[1] - start]).collect();
     Snippet { text: chars[start..end].iter().collect(), highlights }
 }
