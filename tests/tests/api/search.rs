@@ -123,6 +123,8 @@ async fn fillers(app: &TestApp, company: CompanyId) {
 async fn candidates_rank_by_relevance_and_resume_text_is_searchable() {
     let app = TestApp::spawn().await;
     let agency = app.create_company("Search Agency", "agency").await;
+    // The strong match is written first: the tie-breakers (newest first) would
+    // put it last, so only relevance can rank it first.
     let strong = candidate(
         &app,
         agency,
