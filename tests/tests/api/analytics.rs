@@ -200,3 +200,39 @@ async fn requirements_are_bucketed_by_age_per_client_and_recruiter() {
     let (status, _) = send(&app, Method::GET, "/api/analytics/requirements", &ct, None).await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn an_agency_counts_only_its_own_submissions_on_a_shared_job() {
+    let app = hireops_tests::TestApp::spawn().await;
+    let employer = app.create_company("Sharing Employer", "employer").await;
+    let agency = app.create_company("Our Agency", "agency").await;
+    let competitor = app.create_company("Competitor Agency", "agency").await;
+    let (hm, hm_email) = person(&app, Some(employer), "hiring_manager", "Hana").await;
+    let (_, manager) = person(&app, Some(agency), "manager", "Maya").await;
+    let shared = insert_job(&app, employer, CompanyType::Employer, hm, "Shared").await;
+    for a in [agency, competitor] {
+        sqlx::query("INSERT INTO job_agencies (job_id, agency_id, shared_by, shared_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
+            .bind(shared.id)
+            .bind(a.0)
+            .bind(hm)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+    }
+    let ours = applicant(&app, &shared, agency, None, 2.0).await;
+    move_application(&app, ours, shared.stages[1], ago(1.0)).await;
+    applicant(&app, &shared, competitor, None, 2.0).await;
+    applicant(&app, &shared, competitor, None, 1.0).await;
+
+    let t = token(&app.sign_in(&manager).await);
+    let r = get(&app, &t, &format!("/api/analytics/pipeline?job_id={}", shared.id)).await;
+    assert_eq!(r["totals"], json!({"applications": 1, "hired": 0, "rejected": 0, "active": 1}), "{r}");
+    assert_eq!((r["stages"][0]["reached"].as_u64(), r["stages"][1]["current"].as_u64()), (Some(1), Some(1)));
+    // Without job_id the shared open job is included, still with our application only.
+    let r = get(&app, &t, "/api/analytics/pipeline").await;
+    assert_eq!(r["totals"]["applications"], 1, "{r}");
+    // The employer sees all three.
+    let t = token(&app.sign_in(&hm_email).await);
+    let r = get(&app, &t, &format!("/api/analytics/pipeline?job_id={}", shared.id)).await;
+    assert_eq!(r["totals"]["applications"], 3, "{r}");
+}
