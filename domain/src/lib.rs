@@ -14,6 +14,7 @@ pub mod events;
 pub mod ids;
 pub mod identity;
 pub mod imports;
+pub mod insights;
 pub mod mail;
 pub mod notifications;
 pub mod paging;

@@ -3,9 +3,9 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{admin, audit, auth, health, me, notifications, settings, user_import};
-use crate::handlers::{jobs, public_jobs};
-use crate::handlers::{applications, pipelines, public_apply};
+use crate::handlers::{
+    admin, applications, audit, auth, health, insights, jobs, me, notifications, pipelines, public_apply, public_jobs, settings, user_import,
+};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -209,6 +209,10 @@ pub fn all() -> Vec<Route> {
         route!("job_pipeline_reorder", [applications::board] reorder, Requires(Permission::ApplicationsMove), None),
         route!("candidate_applications", [applications::own] list, Requires(Permission::CandidateSelf), None),
         route!("public_jobs_apply", [public_apply] apply, Public, Some(Throttle::PublicApply)),
+        route!("search", [insights::search] search, Authenticated, None),
+        route!("dashboard", [insights::dashboard] dashboard, Authenticated, None),
+        route!("analytics_pipeline", [insights::analytics] pipeline, Requires(Permission::ReportsRead), None),
+        route!("analytics_requirements", [insights::analytics] requirements, Requires(Permission::ReportsRead), None),
     ]
 }
 

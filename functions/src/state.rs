@@ -22,6 +22,7 @@ use hireops_domain::clock::SystemClock;
 use hireops_domain::audit::AuditTrailService;
 use hireops_domain::notifications::{NotificationDeps, NotificationService};
 use hireops_domain::settings::{SettingsDeps, SettingsService};
+use hireops_domain::insights::{InsightsDeps, InsightsService};
 use hireops_domain::clock::Clock;
 use hireops_domain::ports::{AuditLog, EventPublisher, OidcClient, RateLimiter};
 use sqlx::MySqlPool;
@@ -53,6 +54,7 @@ pub struct AppState {
     pub jobs: Arc<JobService>,
     pub pipelines: Arc<PipelineService>,
     pub applications: Arc<ApplicationService>,
+    pub insights: Arc<InsightsService>,
 }
 
 impl AppState {
@@ -171,6 +173,7 @@ impl AppState {
             audit: audit_log.clone(),
             clock: clock.clone(),
         }));
+        let insights = Arc::new(InsightsService::new(InsightsDeps { repo: Arc::new(MySqlInsights::new(pool.clone())), clock: clock.clone() }));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -213,6 +216,7 @@ impl AppState {
             jobs,
             pipelines,
             applications,
+            insights,
             pool,
             config: Arc::new(config),
         })

@@ -13,6 +13,7 @@ mod pipelines;
 mod security;
 mod settings;
 mod jobs;
+mod insights;
 
 pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
@@ -28,6 +29,7 @@ pub use pipelines::PipelineTemplateStore;
 pub use jobs::JobRepository;
 pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
 pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
+pub use insights::{InsightsRepository, PipelineRows};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.

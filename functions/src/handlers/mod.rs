@@ -4,6 +4,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod insights;
 pub mod me;
 pub mod user_import;
 pub mod notifications;

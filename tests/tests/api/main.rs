@@ -26,3 +26,6 @@ mod public_jobs;
 mod applications;
 mod pipelines;
 mod public_apply;
+mod search;
+mod dashboards;
+mod analytics;

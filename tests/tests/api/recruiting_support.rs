@@ -103,3 +103,64 @@ pub async fn insert_application(app: &TestApp, job: &JobFixture, candidate: Uuid
     .expect("insert history");
     id
 }
+
+// --- Helpers for the read-side tests (search, dashboards, analytics). ---
+
+/// Move `application` into the job stage `stage` at `at`: a history row from
+/// its current stage, and its current stage, state and entry time updated.
+pub async fn move_application(app: &TestApp, application: Uuid, stage: Uuid, at: chrono::DateTime<chrono::Utc>) {
+    sqlx::query(
+        "INSERT INTO application_history (id, application_id, from_stage_id, from_stage_name, to_stage_id, to_stage_name, changed_by, changed_at)
+         SELECT ?, a.id, a.stage_id, cur.name, s.id, s.name, NULL, ?
+         FROM applications a JOIN job_stages cur ON cur.id = a.stage_id JOIN job_stages s ON s.id = ?
+         WHERE a.id = ?",
+    )
+    .bind(Uuid::now_v7())
+    .bind(at)
+    .bind(stage)
+    .bind(application)
+    .execute(&app.pool)
+    .await
+    .expect("insert history");
+    sqlx::query("UPDATE applications a JOIN job_stages s ON s.id = ? SET a.stage_id = s.id, a.state = s.kind, a.stage_entered_at = ?, a.version = a.version + 1 WHERE a.id = ?")
+        .bind(stage)
+        .bind(at)
+        .bind(application)
+        .execute(&app.pool)
+        .await
+        .expect("move application");
+}
+
+/// Backdate an application's submission (and its submission history row) to `at`.
+pub async fn set_submitted_at(app: &TestApp, application: Uuid, at: chrono::DateTime<chrono::Utc>) {
+    sqlx::query("UPDATE applications SET submitted_at = ?, stage_entered_at = ? WHERE id = ?")
+        .bind(at)
+        .bind(at)
+        .bind(application)
+        .execute(&app.pool)
+        .await
+        .expect("backdate application");
+    sqlx::query("UPDATE application_history SET changed_at = ? WHERE application_id = ? AND from_stage_id IS NULL")
+        .bind(at)
+        .bind(application)
+        .execute(&app.pool)
+        .await
+        .expect("backdate submission row");
+}
+
+/// Set when a job opened (ageing counts from it).
+pub async fn set_job_opened_at(app: &TestApp, job: Uuid, at: chrono::DateTime<chrono::Utc>) {
+    sqlx::query("UPDATE jobs SET opened_at = ? WHERE id = ?").bind(at).bind(job).execute(&app.pool).await.expect("set opened_at");
+}
+
+/// Put `user` on the job's team with `team_role` (recruiter | hiring_manager | interviewer).
+pub async fn add_to_team(app: &TestApp, job: Uuid, user: Uuid, team_role: &str) {
+    sqlx::query("INSERT INTO job_team (job_id, user_id, team_role, assigned_by, assigned_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))")
+        .bind(job)
+        .bind(user)
+        .bind(team_role)
+        .bind(user)
+        .execute(&app.pool)
+        .await
+        .expect("add to team");
+}
