@@ -3,7 +3,7 @@
 //! `#[utoipa::path]`. The local router, every Lambda, the OpenAPI document,
 //! `template.yaml` and the bin list are all derived from this table.
 
-use crate::handlers::{admin, audit, auth, health, me, notifications, settings, user_import};
+use crate::handlers::{admin, audit, auth, files, health, me, notifications, settings, user_import};
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -178,6 +178,12 @@ pub fn all() -> Vec<Route> {
         route!("notifications_read_all", [notifications::feed] read_all, Authenticated, None),
         route!("me_notification_preferences", [notifications::preferences] get_preferences, Authenticated, None),
         route!("me_notification_preferences_update", [notifications::preferences] update_preferences, Authenticated, None),
+        route!("public_jobs_resume_upload", [files::uploads] public_resume_upload, Public, Some(Throttle::PublicUpload)),
+        route!("candidates_documents_create", [files::uploads] create_document, Requires(Permission::CandidatesWrite), None),
+        route!("candidates_documents_list", [files::metadata] list_documents, Requires(Permission::CandidatesRead), None),
+        route!("files_uploaded", [files::uploads] uploaded, Public, Some(Throttle::PublicUpload)),
+        route!("files_get", [files::metadata] get, Authenticated, None),
+        route!("files_download", [files::metadata] download, Authenticated, None),
     ]
 }
 

@@ -19,6 +19,7 @@ mod settings;
 mod sessions;
 mod sso_links;
 mod users;
+mod files;
 
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
 pub use challenges::MySqlChallenges;
@@ -36,6 +37,7 @@ pub use roles::{sync_system_roles, MySqlRoles};
 pub use sessions::MySqlSessions;
 pub use sso_links::MySqlSsoLinks;
 pub use users::MySqlUsers;
+pub use files::MySqlFiles;
 
 use hireops_domain::DomainError;
 use sqlx::mysql::{MySqlConnectOptions, MySqlPoolOptions};

@@ -11,6 +11,7 @@ mod notifications;
 mod pipelines;
 mod security;
 mod settings;
+mod files;
 
 pub use audit::{AuditLog, AuditTrail};
 pub use companies::CompanyRepository;
@@ -24,6 +25,7 @@ pub use messaging::{EventPublisher, MailOutbox, NewNotification, Notifier};
 pub use pipelines::PipelineTemplateStore;
 pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
 pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
+pub use files::{CandidateRef, FileRepository, FileScanner, FileStorage, Inspection, PresignedPost, ScanQueue, TextExtractor, VirusVerdict};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.

@@ -8,3 +8,4 @@ pub mod me;
 pub mod user_import;
 pub mod notifications;
 pub mod settings;
+pub mod files;

@@ -14,14 +14,19 @@ use std::time::Duration;
 pub enum Throttle {
     /// Sign-in, sign-up, reset and SSO endpoints: `AUTH_RATE_LIMIT_PER_MINUTE` per IP and route.
     Auth,
+    /// Public upload presigns: `PUBLIC_UPLOAD_RATE_LIMIT_PER_HOUR` per IP and route.
+    PublicUpload,
 }
 
 pub async fn limit(State((state, throttle, route)): State<(AppState, Throttle, &'static str)>, request: Request, next: Next) -> Response {
-    let Throttle::Auth = throttle;
+    let (limit, window) = match throttle {
+        Throttle::Auth => (state.config.auth_rate_limit_per_minute, Duration::from_secs(60)),
+        Throttle::PublicUpload => (state.config.public_upload_rate_limit_per_hour, Duration::from_secs(3600)),
+    };
     let (parts, body) = request.into_parts();
     let ip = client_ip(&parts, state.config.trust_proxy_headers).unwrap_or_else(|| "unknown".into());
     let key = format!("throttle:{route}:{ip}");
-    match state.rate_limiter.hit(&key, state.config.auth_rate_limit_per_minute, Duration::from_secs(60)).await {
+    match state.rate_limiter.hit(&key, limit, window).await {
         Ok(RateDecision::Allowed) => next.run(Request::from_parts(parts, body)).await,
         Ok(RateDecision::Limited { retry_after }) => ApiError::too_many(retry_after.as_secs().max(1), "rate_limited").into_response(),
         // Fail closed: without the counter we cannot tell a flood from a user.
