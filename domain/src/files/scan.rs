@@ -75,8 +75,11 @@ impl FileService {
             ScanTrigger::ObjectCreated(key) => self.d.files.find_by_key(key).await?,
         };
         let Some(mut file) = found else { return Ok(ScanResult::Unknown) };
-        if file.virus_status == VirusStatus::AwaitingUpload && self.d.files.mark_pending(file.id, self.d.clock.now()).await? {
-            file.virus_status = VirusStatus::Pending;
+        if file.virus_status == VirusStatus::AwaitingUpload {
+            // Ours or the confirmation's: either way it is pending now
+            // (unless something else finished it meanwhile).
+            self.d.files.mark_pending(file.id, self.d.clock.now()).await?;
+            file = self.d.files.find(file.id).await?.ok_or(crate::DomainError::NotFound)?;
         }
         if file.virus_status != VirusStatus::Pending {
             return Ok(ScanResult::Skipped(file.virus_status));
