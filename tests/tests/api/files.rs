@@ -3,7 +3,7 @@
 //! search, metadata visibility and clean-only downloads.
 
 use crate::admin_support::{call, send, tenant, token};
-use crate::recruiting_support::{insert_candidate, insert_job};
+use crate::recruiting_support::{insert_application, insert_candidate, insert_job};
 use hireops_domain::identity::CompanyType;
 use hireops_domain::ids::CompanyId;
 use hireops_tests::{unique_email, TestApp};
@@ -384,4 +384,60 @@ async fn candidate_documents_feed_the_resume_text_and_stay_in_their_company() {
     assert_eq!(status, 403);
     assert_eq!(send(&app, Method::GET, &path, &sales_token, None).await.0, 200);
     assert_eq!(call(&app, Method::GET, &path, None, None).await.status().as_u16(), 401);
+}
+
+/// A clean file row of `company` (no object needed for metadata).
+async fn clean_file(app: &TestApp, company: CompanyId) -> Uuid {
+    let id = Uuid::now_v7();
+    sqlx::query(
+        "INSERT INTO stored_files (id, company_id, purpose, object_key, file_name, declared_type, max_size, size, virus_status, created_at, updated_at)
+         VALUES (?, ?, 'candidate_document', ?, 'cv.txt', 'text/plain', 100, 3, 'clean', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+    )
+    .bind(id)
+    .bind(company.0)
+    .bind(format!("uploads/{company}/{id}/cv.txt"))
+    .execute(&app.pool)
+    .await
+    .expect("file row");
+    id
+}
+
+#[tokio::test]
+async fn files_are_visible_through_the_candidates_and_applications_they_belong_to() {
+    let app = TestApp::spawn().await;
+    let (job, employer, employer_token) = employer_job(&app, "Files Visibility Employer").await;
+    let agency = tenant(&app, "Files Visibility Agency", "agency").await;
+    let stranger = tenant(&app, "Files Visibility Stranger", "agency").await;
+    let candidate = insert_candidate(&app, agency.company, "Ravi Iyer", &unique_email("ravi")).await;
+    let job_fixture = crate::recruiting_support::JobFixture { id: job, company: employer, stages: sqlx::query_scalar("SELECT id FROM job_stages WHERE job_id = ? ORDER BY position").bind(job).fetch_all(&app.pool).await.unwrap() };
+    let application = insert_application(&app, &job_fixture, candidate, Some(agency.company), None).await;
+
+    // The agency's document on its candidate: the employer sees it because the candidate applied to its job.
+    let document = clean_file(&app, agency.company).await;
+    sqlx::query("INSERT INTO candidate_documents (candidate_id, file_id, kind, added_at) VALUES (?, ?, 'resume', UTC_TIMESTAMP(6))")
+        .bind(candidate)
+        .bind(document)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    // The employer's resume file on the application: the agency sees it through the application.
+    let resume = clean_file(&app, employer).await;
+    sqlx::query("UPDATE applications SET resume_file_id = ? WHERE id = ?").bind(resume).bind(application).execute(&app.pool).await.unwrap();
+    let unrelated = clean_file(&app, employer).await;
+
+    for (token, file, expected) in [
+        (&employer_token, document, 200),
+        (&agency.admin_token, resume, 200),
+        (&agency.admin_token, unrelated, 404),
+        (&stranger.admin_token, document, 404),
+        (&stranger.admin_token, resume, 404),
+    ] {
+        let (status, body) = send(&app, Method::GET, &format!("/api/files/{file}"), token, None).await;
+        assert_eq!(status, expected, "{file}: {body}");
+        let (status, _) = send(&app, Method::GET, &format!("/api/files/{file}/download"), token, None).await;
+        assert_eq!(status, expected, "download {file}");
+    }
+    // The employer may list the documents of a candidate who applied to its job.
+    let path = format!("/api/candidates/{candidate}/documents");
+    assert_eq!(send(&app, Method::GET, &path, &employer_token, None).await.0, 200);
 }
