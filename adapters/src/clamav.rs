@@ -139,3 +139,74 @@ mod tests {
         assert!(parse_reply("stream: something odd").is_err());
     }
 }
+
+/// The upload scanner: streams an S3 object into clamd while hashing,
+/// counting and keeping the bytes (up to the file's limit) for the type
+/// check and text extraction.
+#[derive(Clone, Debug)]
+pub struct ObjectScanner {
+    pub store: crate::object_store::S3Store,
+    pub clamd: Clamd,
+}
+
+/// Reads through to `inner`, feeding SHA-256, a byte count and a buffer
+/// capped at `keep` bytes.
+struct Tee<R> {
+    inner: R,
+    hasher: sha2::Sha256,
+    size: u64,
+    keep: usize,
+    kept: Vec<u8>,
+}
+
+impl<R: AsyncRead + Unpin> AsyncRead for Tee<R> {
+    fn poll_read(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>, buf: &mut tokio::io::ReadBuf<'_>) -> std::task::Poll<std::io::Result<()>> {
+        use sha2::Digest;
+        let before = buf.filled().len();
+        let this = &mut *self;
+        let poll = std::pin::Pin::new(&mut this.inner).poll_read(cx, buf);
+        if let std::task::Poll::Ready(Ok(())) = &poll {
+            let new = &buf.filled()[before..];
+            this.hasher.update(new);
+            this.size += new.len() as u64;
+            let room = this.keep.saturating_sub(this.kept.len());
+            this.kept.extend_from_slice(&new[..new.len().min(room)]);
+        }
+        poll
+    }
+}
+
+#[async_trait::async_trait]
+impl hireops_domain::ports::FileScanner for ObjectScanner {
+    async fn inspect(&self, key: &str, max_size: u64) -> hireops_domain::ports::PortResult<Option<hireops_domain::ports::Inspection>> {
+        use hireops_domain::ports::{Inspection, VirusVerdict};
+        use sha2::Digest;
+        let infra = |e: anyhow::Error| hireops_domain::DomainError::Infrastructure(format!("{e:#}"));
+        let Some(body) = self.store.open(key).await.map_err(infra)? else { return Ok(None) };
+        // One byte past the limit is enough to know it is too large.
+        let limit = max_size.saturating_add(1);
+        let mut tee = Tee {
+            inner: body.into_async_read().take(limit),
+            hasher: sha2::Sha256::new(),
+            size: 0,
+            keep: usize::try_from(max_size).unwrap_or(usize::MAX),
+            kept: Vec::new(),
+        };
+        let verdict = self.clamd.scan(&mut tee).await.map_err(infra)?;
+        // clamd may answer before the end (it stops at a match): read the rest
+        // so size and hash cover the whole (capped) object.
+        tokio::io::copy(&mut tee, &mut tokio::io::sink()).await.map_err(|e| infra(anyhow::Error::new(e).context("reading the object")))?;
+        let sniffed_type = crate::extract::sniff(&tee.kept);
+        let content = (tee.size <= max_size).then_some(tee.kept);
+        Ok(Some(Inspection {
+            size: tee.size,
+            sha256: hex::encode(tee.hasher.finalize()),
+            verdict: match verdict {
+                ScanVerdict::Clean => VirusVerdict::Clean,
+                ScanVerdict::Infected(sig) => VirusVerdict::Infected(sig),
+            },
+            sniffed_type,
+            content,
+        }))
+    }
+}

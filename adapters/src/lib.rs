@@ -10,3 +10,4 @@ pub mod mail;
 pub mod clamav;
 pub mod redis;
 pub mod oidc;
+pub mod extract;

@@ -343,3 +343,21 @@ impl ImportWorkQueue for SqsImportQueue {
         self.0.send_batch(&bodies).await.map_err(|e| DomainError::Infrastructure(format!("{e:#}")))
     }
 }
+
+/// `{"file_id": …}`: scan this uploaded file.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct ScanRequest {
+    pub file_id: hireops_domain::ids::FileId,
+}
+
+/// The scan queue; the bucket's ObjectCreated notifications land there too.
+#[derive(Clone, Debug)]
+pub struct SqsScanQueue(pub SqsQueue);
+
+#[async_trait::async_trait]
+impl hireops_domain::ports::ScanQueue for SqsScanQueue {
+    async fn enqueue(&self, file: hireops_domain::ids::FileId) -> PortResult<()> {
+        let body = serde_json::to_string(&ScanRequest { file_id: file }).map_err(DomainError::infra)?;
+        self.0.send(&body).await.map_err(|e| DomainError::Infrastructure(format!("{e:#}")))
+    }
+}

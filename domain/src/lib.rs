@@ -11,6 +11,7 @@ pub mod candidates;
 pub mod clock;
 pub mod error;
 pub mod events;
+pub mod files;
 pub mod ids;
 pub mod identity;
 pub mod imports;

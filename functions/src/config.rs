@@ -35,6 +35,12 @@ pub struct Config {
     pub queue_events: String,
     /// CSV user imports, processed row by row.
     pub queue_import: String,
+    /// Uploaded files waiting for the virus scan (also fed by S3 ObjectCreated events).
+    pub queue_scan: String,
+    /// Largest resume or candidate document accepted, in bytes.
+    pub resume_max_bytes: u64,
+    /// Public resume upload presigns per IP and hour.
+    pub public_upload_rate_limit_per_hour: u32,
     pub clamd_addr: String,
     pub mail_transport: MailTransportKind,
     pub mail_from: String,
@@ -120,6 +126,9 @@ impl Config {
             queue_mail: or("QUEUE_MAIL", "hireops-mail"),
             queue_events: or("QUEUE_EVENTS", "hireops-events"),
             queue_import: or("QUEUE_IMPORT", "hireops-import"),
+            queue_scan: or("QUEUE_SCAN", "hireops-scan"),
+            resume_max_bytes: parsed("RESUME_MAX_BYTES", 10 * 1024 * 1024)?,
+            public_upload_rate_limit_per_hour: parsed("PUBLIC_UPLOAD_RATE_LIMIT_PER_HOUR", 20)?,
             clamd_addr: or("CLAMD_ADDR", "127.0.0.1:3310"),
             mail_transport,
             mail_from: or("MAIL_FROM", "no-reply@hireops.local"),

@@ -74,7 +74,17 @@ fn policies(route: Option<&Route>, task: Option<&Task>) -> Vec<String> {
             p.push("      - S3ReadPolicy:\n          BucketName: !Ref UploadsBucket".into());
             p.push("      - Statement:\n          - Effect: Allow\n            Action: ses:GetEmailIdentity\n            Resource: !Sub arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*".into());
         }
+        // File routes presign uploads/downloads, check objects and queue scans.
+        (Some(r), _) if crate::handlers::files::uses_uploads(&r.path) => {
+            send(&mut p);
+            p.push("      - S3CrudPolicy:\n          BucketName: !Ref UploadsBucket".into());
+            p.push("      - SQSSendMessagePolicy:\n          QueueName: !GetAtt ScanQueue.QueueName".into());
+        }
         (Some(_), _) => send(&mut p),
+        (_, Some(t)) if matches!(t.kind, TaskKind::Queue { consumer: crate::tasks::Consumer::FileScan, .. }) => {
+            send(&mut p);
+            p.push("      - S3CrudPolicy:\n          BucketName: !Ref UploadsBucket".into());
+        }
         (_, Some(t)) => match t.kind {
             TaskKind::Queue { .. } => {
                 send(&mut p);
@@ -129,6 +139,9 @@ pub fn template_functions(routes: &[Route], tasks: &[Task]) -> String {
         match t.kind {
             TaskKind::Queue { queue, consumer } => {
                 let batch = consumer.batch_size();
+                if consumer == crate::tasks::Consumer::FileScan {
+                    let _ = writeln!(s, "      Timeout: 120\n      MemorySize: 1024");
+                }
                 let _ = writeln!(
                     s,
                     "      Events:\n        Queue:\n          Type: SQS\n          Properties:\n            Queue: !GetAtt {queue}Queue.Arn\n            BatchSize: {batch}\n            FunctionResponseTypes:\n              - ReportBatchItemFailures"

@@ -4,7 +4,8 @@
 //! `template.yaml` and the bin list are all derived from this table.
 
 use crate::handlers::{
-    admin, applications, audit, auth, health, insights, jobs, me, notifications, pipelines, public_apply, public_jobs, settings, user_import,
+    admin, applications, audit, auth, files, health, insights, jobs, me, notifications, pipelines, public_apply, public_jobs, settings,
+    user_import,
 };
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
@@ -213,6 +214,12 @@ pub fn all() -> Vec<Route> {
         route!("dashboard", [insights::dashboard] dashboard, Authenticated, None),
         route!("analytics_pipeline", [insights::analytics] pipeline, Requires(Permission::ReportsRead), None),
         route!("analytics_requirements", [insights::analytics] requirements, Requires(Permission::ReportsRead), None),
+        route!("public_jobs_resume_upload", [files::uploads] public_resume_upload, Public, Some(Throttle::PublicUpload)),
+        route!("candidates_documents_create", [files::uploads] create_document, Requires(Permission::CandidatesWrite), None),
+        route!("candidates_documents_list", [files::metadata] list_documents, Requires(Permission::CandidatesRead), None),
+        route!("files_uploaded", [files::uploads] uploaded, Public, Some(Throttle::PublicUpload)),
+        route!("files_get", [files::metadata] get, Authenticated, None),
+        route!("files_download", [files::metadata] download, Authenticated, None),
     ]
 }
 

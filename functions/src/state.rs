@@ -8,7 +8,10 @@ use hireops_adapters::mail::{MailRenderer, MailTransport, SesTransport, SmtpTran
 use hireops_adapters::mysql::{self, *};
 use hireops_adapters::object_store::S3Store;
 use hireops_adapters::oidc::{OidcConfig, OidcProviderClient};
-use hireops_adapters::queue::{SqsEventPublisher, SqsImportQueue, SqsMailOutbox, SqsQueue};
+use hireops_adapters::queue::{SqsEventPublisher, SqsImportQueue, SqsMailOutbox, SqsQueue, SqsScanQueue};
+use hireops_adapters::clamav::ObjectScanner;
+use hireops_adapters::extract::DocumentText;
+use hireops_domain::files::{FileDeps, FileLimits, FileService};
 use hireops_adapters::redis::RedisStore;
 use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
 use hireops_adapters::aws;
@@ -55,6 +58,8 @@ pub struct AppState {
     pub pipelines: Arc<PipelineService>,
     pub applications: Arc<ApplicationService>,
     pub insights: Arc<InsightsService>,
+    pub scan_queue: Arc<SqsQueue>,
+    pub files: Arc<FileService>,
 }
 
 impl AppState {
@@ -65,9 +70,13 @@ impl AppState {
         let sqs = aws_sdk_sqs::Client::new(&sdk);
         let mail_queue = Arc::new(SqsQueue::connect(sqs.clone(), &config.queue_mail).await.context("resolving the mail queue")?);
         let events_queue = Arc::new(SqsQueue::connect(sqs.clone(), &config.queue_events).await.context("resolving the events queue")?);
-        let import_queue = Arc::new(SqsQueue::connect(sqs, &config.queue_import).await.context("resolving the import queue")?);
+        let import_queue = Arc::new(SqsQueue::connect(sqs.clone(), &config.queue_import).await.context("resolving the import queue")?);
+        let scan_queue = Arc::new(SqsQueue::connect(sqs, &config.queue_scan).await.context("resolving the scan queue")?);
         let events: Arc<dyn EventPublisher> = Arc::new(SqsEventPublisher((*events_queue).clone()));
-        let objects = Arc::new(S3Store::new(aws::s3_client(&sdk, config.aws_endpoint_url.is_some()), config.s3_bucket.clone()));
+        let objects = Arc::new(
+            S3Store::new(aws::s3_client(&sdk, config.aws_endpoint_url.is_some()), config.s3_bucket.clone())
+                .for_uploads(&sdk, config.aws_endpoint_url.clone()),
+        );
         let clamd = Arc::new(Clamd::new(config.clamd_addr.clone(), Duration::from_secs(30)));
         let mail_transport: Arc<dyn MailTransport> = match config.mail_transport {
             MailTransportKind::Smtp => Arc::new(SmtpTransport::new(
@@ -174,6 +183,16 @@ impl AppState {
             clock: clock.clone(),
         }));
         let insights = Arc::new(InsightsService::new(InsightsDeps { repo: Arc::new(MySqlInsights::new(pool.clone())), clock: clock.clone() }));
+        let files = Arc::new(FileService::new(FileDeps {
+            files: Arc::new(MySqlFiles::new(pool.clone())),
+            storage: objects.clone(),
+            scan_queue: Arc::new(SqsScanQueue((*scan_queue).clone())),
+            scanner: Arc::new(ObjectScanner { store: (*objects).clone(), clamd: (*clamd).clone() }),
+            extractor: Arc::new(DocumentText),
+            secrets: Arc::new(HmacSecrets::new(config.app_secret.as_bytes())?),
+            clock: clock.clone(),
+            limits: FileLimits { resume_max_bytes: config.resume_max_bytes, ..FileLimits::default() },
+        }));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -217,6 +236,8 @@ impl AppState {
             pipelines,
             applications,
             insights,
+            scan_queue,
+            files,
             pool,
             config: Arc::new(config),
         })

@@ -39,6 +39,8 @@ pub struct TestApp {
     pub mail_queue: SqsQueue,
     pub import_queue: SqsQueue,
     pub events_queue: SqsQueue,
+    /// Uploaded files to virus-scan.
+    pub scan_queue: SqsQueue,
     pub super_admin_email: String,
     pub jwt_public_key: String,
     /// Dropped with the app: the test's queues (and DLQs), and its database
@@ -65,6 +67,9 @@ pub async fn test_config(database: &str, mail_queue: &str) -> Config {
         queue_mail: mail_queue.into(),
         queue_events: "hireops-events".into(),
         queue_import: "hireops-import".into(),
+        queue_scan: "hireops-scan".into(),
+        resume_max_bytes: 10 * 1024 * 1024,
+        public_upload_rate_limit_per_hour: 1000,
         clamd_addr: env_or("CLAMD_ADDR", "127.0.0.1:3310"),
         mail_transport: MailTransportKind::Smtp,
         mail_from: "no-reply@hireops.local".into(),
@@ -176,11 +181,13 @@ impl TestApp {
         let run = Uuid::new_v4().simple().to_string();
         let mail_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-mail-{run}"), 3, 2).await.expect("create the test mail queue");
         let events_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-events-{run}"), 3, 2).await.expect("create the test events queue");
-        let import_queue = create_with_dlq(sqs, &format!("hireops-test-import-{run}"), 3, 30).await.expect("create the test import queue");
+        let import_queue = create_with_dlq(sqs.clone(), &format!("hireops-test-import-{run}"), 3, 30).await.expect("create the test import queue");
+        let scan_queue = create_with_dlq(sqs, &format!("hireops-test-scan-{run}"), 3, 2).await.expect("create the test scan queue");
 
         let mut config = test_config(&database, mail_queue.url()).await;
         config.queue_events = events_queue.url().to_string();
         config.queue_import = import_queue.url().to_string();
+        config.queue_scan = scan_queue.url().to_string();
         let (pem, public_key) = generate_jwt_pem();
         config.jwt_private_key_pem = pem;
         customize(&mut config);
@@ -194,8 +201,8 @@ impl TestApp {
         let base_url = format!("http://{}", listener.local_addr().expect("addr"));
         tokio::spawn(runtime::local::serve(listener, state.clone()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        let queue_urls: Vec<String> = [mail_queue.url(), events_queue.url(), import_queue.url()].iter().flat_map(|u| [u.to_string(), format!("{u}-dlq")]).collect();
-        Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, import_queue, events_queue, super_admin_email, jwt_public_key: public_key, database, queue_urls }
+        let queue_urls: Vec<String> = [mail_queue.url(), events_queue.url(), import_queue.url(), scan_queue.url()].iter().flat_map(|u| [u.to_string(), format!("{u}-dlq")]).collect();
+        Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, import_queue, events_queue, scan_queue, super_admin_email, jwt_public_key: public_key, database, queue_urls }
     }
 
     pub fn url(&self, path: &str) -> String {

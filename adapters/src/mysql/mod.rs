@@ -22,6 +22,7 @@ mod sessions;
 mod sso_links;
 mod users;
 mod jobs;
+mod files;
 
 pub use applications::{MySqlApplications, MySqlJobStages};
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
@@ -42,6 +43,7 @@ pub use sessions::MySqlSessions;
 pub use sso_links::MySqlSsoLinks;
 pub use users::MySqlUsers;
 pub use jobs::MySqlJobs;
+pub use files::MySqlFiles;
 
 use hireops_domain::DomainError;
 use sqlx::mysql::{MySqlConnectOptions, MySqlPoolOptions};

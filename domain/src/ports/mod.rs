@@ -14,6 +14,7 @@ mod security;
 mod settings;
 mod jobs;
 mod insights;
+mod files;
 
 pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
@@ -30,6 +31,7 @@ pub use jobs::JobRepository;
 pub use notifications::{NotificationPreferenceRepository, NotificationRepository, RecipientDirectory};
 pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
 pub use insights::{InsightsRepository, PipelineRows};
+pub use files::{CandidateRef, FileRepository, FileScanner, FileStorage, Inspection, PresignedPost, ScanQueue, TextExtractor, VirusVerdict};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.

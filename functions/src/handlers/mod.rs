@@ -14,3 +14,4 @@ pub mod public_jobs;
 pub mod applications;
 pub mod pipelines;
 pub mod public_apply;
+pub mod files;

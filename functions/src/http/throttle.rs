@@ -16,6 +16,8 @@ pub enum Throttle {
     Auth,
     /// Public job applications: `PUBLIC_APPLY_RATE_LIMIT_PER_HOUR` per IP.
     PublicApply,
+    /// Public upload presigns and upload confirmations: `PUBLIC_UPLOAD_RATE_LIMIT_PER_HOUR` per IP and route.
+    PublicUpload,
 }
 
 impl Throttle {
@@ -24,6 +26,7 @@ impl Throttle {
         match self {
             Throttle::Auth => (config.auth_rate_limit_per_minute, Duration::from_secs(60)),
             Throttle::PublicApply => (config.public_apply_rate_limit_per_hour, Duration::from_secs(3600)),
+            Throttle::PublicUpload => (config.public_upload_rate_limit_per_hour, Duration::from_secs(3600)),
         }
     }
 }

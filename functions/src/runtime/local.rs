@@ -37,6 +37,7 @@ fn queue_of(state: &AppState, consumer: Consumer) -> SqsQueue {
         Consumer::Mail => (*state.mail_queue).clone(),
         Consumer::UserImport => (*state.import_queue).clone(),
         Consumer::Events => (*state.events_queue).clone(),
+        Consumer::FileScan => (*state.scan_queue).clone(),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod events;
 pub mod mail;
 pub mod user_import;
+pub mod file_scan;
 
 use crate::state::AppState;
 
@@ -13,6 +14,7 @@ pub enum Consumer {
     Mail,
     UserImport,
     Events,
+    FileScan,
 }
 
 pub struct Task {
@@ -47,6 +49,11 @@ pub fn all() -> Vec<Task> {
             kind: TaskKind::Queue { consumer: Consumer::Events, queue: "Events" },
             description: "Turns domain events into in-app notifications and the emails recipients chose.",
         },
+        Task {
+            name: "task_file_scan",
+            kind: TaskKind::Queue { consumer: Consumer::FileScan, queue: "Scan" },
+            description: "Virus-scans an uploaded file with clamd, checks its type and extracts its text for search.",
+        },
         Task { name: "task_migrate", kind: TaskKind::Migrate, description: "Runs database migrations and syncs system roles; invoked by the deploy step." },
     ]
 }
@@ -58,6 +65,8 @@ impl Consumer {
     pub fn batch_size(&self) -> i32 {
         match self {
             Consumer::UserImport => 1,
+            // Up to 10 MiB each through clamd and a parser: a few per invocation.
+            Consumer::FileScan => 2,
             Consumer::Mail | Consumer::Events => 10,
         }
     }
@@ -67,6 +76,7 @@ impl Consumer {
             Consumer::Mail => mail::handle(state, message_id, body).await,
             Consumer::UserImport => user_import::handle(state, message_id, body).await,
             Consumer::Events => events::handle(state, message_id, body).await,
+            Consumer::FileScan => file_scan::handle(state, message_id, body).await,
         }
     }
 }

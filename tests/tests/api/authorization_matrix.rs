@@ -35,6 +35,8 @@ enum Resource {
     Candidate,
     /// An application to a job of the caller's company, of its own candidate.
     Application,
+    /// A clean stored file of the caller's company.
+    File,
 }
 
 fn resource_of(route: &Route) -> Option<Resource> {
@@ -60,6 +62,8 @@ fn resource_of(route: &Route) -> Option<Resource> {
         Resource::Candidate
     } else if p.starts_with("/api/applications/{") {
         Resource::Application
+    } else if p.starts_with("/api/files/{") {
+        Resource::File
     } else {
         panic!("the authorization matrix needs a fixture for {} {} ({})", route.method, p, route.name)
     };
@@ -149,6 +153,21 @@ async fn fixture(app: &TestApp, kind: Resource, company: (CompanyId, bool), owne
             let candidate = insert_candidate(app, company, "Matrix Applicant", &unique_email("matrix-applicant")).await;
             insert_application(app, &job, candidate, Some(company), None).await.to_string()
         }
+        Resource::File => {
+            let id = Uuid::now_v7();
+            sqlx::query(
+                "INSERT INTO stored_files (id, company_id, purpose, object_key, file_name, declared_type, max_size, size, sniffed_type,
+                                           virus_status, scanned_at, created_at, updated_at)
+                 VALUES (?, ?, 'resume', ?, 'cv.txt', 'text/plain', 100, 3, 'text/plain', 'clean', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+            )
+            .bind(id)
+            .bind(company.0)
+            .bind(format!("uploads/{company}/{id}/cv.txt"))
+            .execute(&app.pool)
+            .await
+            .unwrap();
+            id.to_string()
+        }
     }
 }
 
@@ -180,6 +199,7 @@ fn body_for(route: &Route) -> serde_json::Value {
         "job_pipeline_reorder" => serde_json::json!({"application_id": Uuid::nil(), "before_id": Uuid::nil()}),
         "job_stages_update" => serde_json::json!({"stages": []}),
         "pipeline_template_update" => serde_json::json!({"stages": []}),
+        "candidates_documents_create" => serde_json::json!({"file_name": "cv.pdf", "content_type": "application/pdf", "size": 1000, "kind": "resume"}),
         _ => serde_json::json!({}),
     }
 }
@@ -257,6 +277,13 @@ async fn every_route_for_every_role_and_company() {
             };
             let status = call(&app, route, &own, Some(&m.token)).await;
             checked += 1;
+            // Candidate users belong to no company: company files do not exist for them.
+            if kind == Some(Resource::File) && m.company.is_none() && m.role != SystemRole::SuperAdmin {
+                if status != 404 {
+                    failures.push(format!("{} {} as {}: {status}, expected 404", route.method, route.path, m.role.name()));
+                }
+                continue;
+            }
             if !allowed(route, m.role) {
                 if status != 403 {
                     failures.push(format!("{} {} as {}: {status}, expected 403", route.method, route.path, m.role.name()));
@@ -273,7 +300,7 @@ async fn every_route_for_every_role_and_company() {
                     Some(fixture(&app, Resource::Notification, typed(other_agency), stranger).await)
                 }
                 (
-                    Some(k @ (Resource::User | Resource::CustomRole | Resource::UserImport | Resource::Job | Resource::Candidate | Resource::Application)),
+                    Some(k @ (Resource::User | Resource::CustomRole | Resource::UserImport | Resource::Job | Resource::Candidate | Resource::Application | Resource::File)),
                     Some(other),
                 ) => {
                     Some(fixture(&app, k, typed(other), m.user_id).await)

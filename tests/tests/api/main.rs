@@ -9,6 +9,7 @@ mod admin_roles;
 mod admin_support;
 mod admin_users;
 mod email_templates;
+mod files;
 mod generated;
 mod health;
 mod login;
