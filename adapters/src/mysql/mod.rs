@@ -2,6 +2,7 @@
 //! covered by the integration tests, so builds need no database (no `.sqlx/`).
 
 mod audit;
+mod candidates;
 mod challenges;
 mod imports;
 mod companies;
@@ -21,6 +22,7 @@ mod sso_links;
 mod users;
 
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
+pub use candidates::{MySqlCandidates, MySqlSavedJobs};
 pub use challenges::MySqlChallenges;
 pub use imports::MySqlUserImports;
 pub use companies::MySqlCompanies;

@@ -2,6 +2,7 @@
 //! Implementations live in the `adapters` crate.
 
 mod audit;
+mod candidates;
 mod companies;
 mod identity;
 mod imports;
@@ -13,6 +14,7 @@ mod security;
 mod settings;
 
 pub use audit::{AuditLog, AuditTrail};
+pub use candidates::{CandidateRepository, NewCandidate, SavedJobRepository};
 pub use companies::CompanyRepository;
 pub use roles::RoleRepository;
 pub use identity::{
