@@ -13,6 +13,7 @@ use hireops_adapters::redis::RedisStore;
 use hireops_adapters::security::{Argon2Hasher, HmacSecrets, JwtCodec, JwtKeys};
 use hireops_adapters::aws;
 use hireops_domain::admin::{AdminDeps, AdminService};
+use hireops_domain::candidates::{CandidateDeps, CandidateService};
 use hireops_domain::imports::UserImportService;
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
 use hireops_domain::clock::SystemClock;
@@ -47,6 +48,7 @@ pub struct AppState {
     pub processed: ProcessedMessages,
     pub settings: Arc<SettingsService>,
     pub notifications: Arc<NotificationService>,
+    pub candidates: Arc<CandidateService>,
 }
 
 impl AppState {
@@ -180,6 +182,12 @@ impl AppState {
             processed: ProcessedMessages::new(pool.clone()),
             settings,
             notifications,
+            candidates: Arc::new(CandidateService::new(CandidateDeps {
+                candidates: Arc::new(MySqlCandidates::new(pool.clone())),
+                saved_jobs: Arc::new(MySqlSavedJobs::new(pool.clone())),
+                audit: audit_log.clone(),
+                clock: clock.clone(),
+            })),
             pool,
             config: Arc::new(config),
         })

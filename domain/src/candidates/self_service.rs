@@ -147,7 +147,11 @@ impl CandidateService {
     pub async fn update_my_item(&self, actor: &Principal, id: ProfileItemId, item: ProfileItem) -> DomainResult<StoredItem> {
         let item = item.validated()?;
         let me = self.my_id(actor).await?;
-        Self::unique_skill(&self.my_items(actor, item.kind()).await?, &item, Some(id))?;
+        let mine = self.my_items(actor, item.kind()).await?;
+        if !mine.iter().any(|i| id_of(i) == id) {
+            return Err(DomainError::NotFound);
+        }
+        Self::unique_skill(&mine, &item, Some(id))?;
         if !self.d.candidates.update_item(me, id, &item, self.d.clock.now()).await? {
             return Err(DomainError::NotFound);
         }

@@ -8,3 +8,5 @@ pub mod me;
 pub mod user_import;
 pub mod notifications;
 pub mod settings;
+pub mod candidates;
+pub mod candidate_self;

@@ -21,3 +21,5 @@ mod settings;
 mod sso;
 mod two_factor;
 mod user_import;
+mod candidates;
+mod candidate_self;
