@@ -113,8 +113,8 @@ async fn candidates_keep_their_own_profile_and_items() {
     assert_eq!(send(&app, Method::POST, "/api/candidate/skills", &acme.admin_token, Some(json!({"name": "X"}))).await.0, 403);
     assert_eq!(call(&app, Method::GET, "/api/candidate/profile", None, None).await.status().as_u16(), 401);
     // A personal profile is not a company's candidate.
-    let root = root_token(&app).await;
-    assert_eq!(send(&app, Method::GET, &format!("/api/candidates/{}", profile["id"].as_str().unwrap()), &root, None).await.0, 404);
+    assert_eq!(send(&app, Method::GET, &format!("/api/candidates/{}", profile["id"].as_str().unwrap()), &acme.admin_token, None).await.0, 404);
+    assert_eq!(send(&app, Method::GET, "/api/candidates", &acme.admin_token, None).await.1["total"], 0);
 }
 
 #[tokio::test]
