@@ -16,4 +16,4 @@ pub use profile::{
 };
 pub use query::{candidate_query, fulltext_terms, CandidateFilters, CandidateQuery, CandidateSort, CandidateSummary};
 pub use self_service::{ProfileItem, ProfileItemKind, SavedJob, StoredItem};
-pub use service::{may_edit, CandidateDeps, CandidateNote, CandidateService, ProfilePatch, NOTE_MAX};
+pub use service::{dedupe_keys_to_check, may_edit, CandidateDeps, CandidateNote, CandidateService, ProfilePatch, NOTE_MAX};

@@ -1,7 +1,7 @@
 //! Recruiter-facing use cases: create, list, view, edit, notes and merge.
 
 use super::merge::plan_merge;
-use super::profile::{validate_profile, CandidateProfile, ExperienceInput, EducationInput, Links, ProfileInput, SkillInput};
+use super::profile::{validate_profile, CandidateProfile, ProfileFields, ExperienceInput, EducationInput, Links, ProfileInput, SkillInput};
 use super::query::{candidate_query, CandidateFilters, CandidateSummary};
 use crate::audit::{AuditEntry, RequestMeta};
 use crate::clock::Clock;
@@ -104,6 +104,14 @@ pub fn may_edit(scope: Scope, owner: Option<CompanyId>) -> bool {
     }
 }
 
+/// The dedupe keys a write must check: all of a new profile's, and only the
+/// changed ones of an edit (an unchanged key cannot newly collide).
+pub fn dedupe_keys_to_check(before: Option<&ProfileFields>, after: &ProfileFields) -> (Option<String>, Option<String>) {
+    let email = after.email_key().filter(|k| before.and_then(ProfileFields::email_key).as_ref() != Some(k));
+    let phone = after.phone_key().filter(|k| before.and_then(ProfileFields::phone_key).as_ref() != Some(k));
+    (email, phone)
+}
+
 fn duplicate(id: CandidateId) -> DomainError {
     DomainError::Duplicate { code: "duplicate_candidate", existing_id: id.0 }
 }
@@ -136,8 +144,8 @@ impl CandidateService {
             (Err(e), _) => return Err(e),
             (_, Err(b)) => return Err(DomainError::Validation(b)),
         };
-        let f = &valid.fields;
-        self.check_duplicate(owner, f.email_key().as_deref(), f.phone_key().as_deref(), None).await?;
+        let (email_key, phone_key) = dedupe_keys_to_check(None, &valid.fields);
+        self.check_duplicate(owner, email_key.as_deref(), phone_key.as_deref(), None).await?;
         let id = CandidateId::new();
         let new = NewCandidate { id, company_id: owner, profile: valid, created_by: actor.user_id, at: self.d.clock.now() };
         self.d.candidates.create(&new).await?;
@@ -173,9 +181,7 @@ impl CandidateService {
         let before = self.owned(actor, id).await?;
         let company = before.company_id.ok_or(DomainError::NotFound)?;
         let valid = validate_profile(&patch.apply(before.as_input())).map_err(DomainError::Validation)?;
-        let (f, old) = (&valid.fields, &before.fields);
-        let email_key = f.email_key().filter(|k| old.email_key().as_ref() != Some(k));
-        let phone_key = f.phone_key().filter(|k| old.phone_key().as_ref() != Some(k));
+        let (email_key, phone_key) = dedupe_keys_to_check(Some(&before.fields), &valid.fields);
         self.check_duplicate(company, email_key.as_deref(), phone_key.as_deref(), Some(id)).await?;
         self.d.candidates.update(id, &valid, self.d.clock.now()).await?;
         self.d
@@ -250,6 +256,21 @@ mod tests {
         assert!(may_edit(Scope::Platform, Some(theirs)));
         assert!(!may_edit(Scope::Platform, None), "personal profiles are their user's");
         assert!(!may_edit(Scope::Personal, Some(mine)));
+    }
+
+    #[test]
+    fn dedupe_checks_new_keys_in_normalized_form() {
+        let f = |email: Option<&str>, phone: Option<&str>| ProfileFields {
+            full_name: "P".into(),
+            email: email.map(Into::into),
+            phone: phone.map(Into::into),
+            ..Default::default()
+        };
+        let created = dedupe_keys_to_check(None, &f(Some(" Priya@Example.COM"), Some("+91 98765-43210")));
+        assert_eq!(created, (Some("priya@example.com".into()), Some("+919876543210".into())));
+        let before = f(Some("priya@example.com"), Some("+919876543210"));
+        assert_eq!(dedupe_keys_to_check(Some(&before), &f(Some("PRIYA@example.com"), Some("+91 (98765) 43210"))), (None, None), "same keys, other spelling");
+        assert_eq!(dedupe_keys_to_check(Some(&before), &f(Some("new@example.com"), None)), (Some("new@example.com".into()), None));
     }
 
     #[test]
