@@ -314,10 +314,10 @@ impl MySqlCandidates {
         if !is_duplicate_key(&e) {
             return infra(e);
         }
-        if let Some(company) = company {
-            if let Ok(Some(existing)) = self.find_duplicate(company, f.email_key().as_deref(), f.phone_key().as_deref(), except).await {
-                return DomainError::Duplicate { code: "duplicate_candidate", existing_id: existing.0 };
-            }
+        if let Some(company) = company
+            && let Ok(Some(existing)) = self.find_duplicate(company, f.email_key().as_deref(), f.phone_key().as_deref(), except).await
+        {
+            return DomainError::Duplicate { code: "duplicate_candidate", existing_id: existing.0 };
         }
         DomainError::Conflict("duplicate_candidate")
     }

@@ -75,10 +75,8 @@ pub fn plan_merge(survivor: &CandidateProfile, duplicate: &CandidateProfile) -> 
     for theirs in &duplicate.skills {
         match survivor.skills.iter().find(|m| m.name.to_lowercase() == theirs.name.to_lowercase()) {
             Some(mine) => {
-                if let Some(years) = theirs.years_experience {
-                    if mine.years_experience.is_none_or(|y| y < years) {
-                        skill_years.push((mine.id, years));
-                    }
+                if let Some(years) = theirs.years_experience && mine.years_experience.is_none_or(|y| y < years) {
+                    skill_years.push((mine.id, years));
                 }
                 skills_dropped.push(theirs.id);
             }

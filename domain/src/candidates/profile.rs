@@ -317,10 +317,8 @@ pub fn validate_tags(errors: &mut Vec<FieldError>, raw: &[String]) -> Vec<String
 pub fn validate_skill(errors: &mut Vec<FieldError>, field: &str, s: &SkillInput) -> SkillInput {
     let name = required(errors, &join(field, "name"), Some(&s.name), 100);
     let proficiency = clean(s.proficiency.as_deref()).map(|p| p.to_lowercase());
-    if let Some(p) = &proficiency {
-        if !PROFICIENCIES.contains(&p.as_str()) {
-            errors.push(FieldError::new(join(field, "proficiency"), "invalid_proficiency", "must be beginner, intermediate, advanced or expert"));
-        }
+    if let Some(p) = &proficiency && !PROFICIENCIES.contains(&p.as_str()) {
+        errors.push(FieldError::new(join(field, "proficiency"), "invalid_proficiency", "must be beginner, intermediate, advanced or expert"));
     }
     let years_experience = number(errors, &join(field, "years_experience"), s.years_experience, 0.0, 60.0);
     SkillInput { name, proficiency, years_experience }
@@ -333,10 +331,8 @@ pub fn validate_experience(errors: &mut Vec<FieldError>, field: &str, e: &Experi
     if e.is_current && e.end_date.is_some() {
         errors.push(FieldError::new(join(field, "end_date"), "current_has_no_end", "a current position has no end date"));
     }
-    if let Some(end) = e.end_date {
-        if end < e.start_date {
-            errors.push(FieldError::new(join(field, "end_date"), "before_start", "must not be before the start date"));
-        }
+    if let Some(end) = e.end_date && end < e.start_date {
+        errors.push(FieldError::new(join(field, "end_date"), "before_start", "must not be before the start date"));
     }
     ExperienceInput { company_name, job_title, description, start_date: e.start_date, end_date: e.end_date, is_current: e.is_current }
 }
@@ -346,10 +342,8 @@ pub fn validate_education(errors: &mut Vec<FieldError>, field: &str, e: &Educati
     let degree = required(errors, &join(field, "degree"), Some(&e.degree), 120);
     let field_of_study = text(errors, &join(field, "field_of_study"), e.field_of_study.as_deref(), 120);
     let grade = text(errors, &join(field, "grade"), e.grade.as_deref(), 40);
-    if let (Some(start), Some(end)) = (e.start_date, e.end_date) {
-        if end < start {
-            errors.push(FieldError::new(join(field, "end_date"), "before_start", "must not be before the start date"));
-        }
+    if let (Some(start), Some(end)) = (e.start_date, e.end_date) && end < start {
+        errors.push(FieldError::new(join(field, "end_date"), "before_start", "must not be before the start date"));
     }
     EducationInput { institution, degree, field_of_study, start_date: e.start_date, end_date: e.end_date, grade }
 }
@@ -363,16 +357,12 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, Vec<FieldE
     let mut e = Vec::new();
     let full_name = required(&mut e, "full_name", input.full_name.as_deref(), NAME_MAX);
     let email = clean(input.email.as_deref());
-    if let Some(raw) = &email {
-        if normalize_email(raw).is_none() {
-            e.push(FieldError::new("email", "invalid_email", "is not an email address"));
-        }
+    if let Some(raw) = &email && normalize_email(raw).is_none() {
+        e.push(FieldError::new("email", "invalid_email", "is not an email address"));
     }
     let phone = clean(input.phone.as_deref());
-    if let Some(raw) = &phone {
-        if raw.len() > 40 || normalize_phone(raw).is_none() {
-            e.push(FieldError::new("phone", "invalid_phone", "must have 7 to 15 digits"));
-        }
+    if let Some(raw) = &phone && (raw.len() > 40 || normalize_phone(raw).is_none()) {
+        e.push(FieldError::new("phone", "invalid_phone", "must have 7 to 15 digits"));
     }
     if email.is_none() && phone.is_none() {
         e.push(FieldError::new("email", "contact_required", "give an email or a phone number"));
@@ -392,17 +382,13 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, Vec<FieldE
     let current_salary = number(&mut e, "current_salary", input.current_salary, 0.0, 999_999_999_999.0);
     let expected_salary = number(&mut e, "expected_salary", input.expected_salary, 0.0, 999_999_999_999.0);
     let salary_currency = clean(input.salary_currency.as_deref()).map(|c| c.to_uppercase());
-    if let Some(c) = &salary_currency {
-        if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
-            e.push(FieldError::new("salary_currency", "invalid_currency", "must be a three-letter currency code"));
-        }
+    if let Some(c) = &salary_currency && (c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_uppercase())) {
+        e.push(FieldError::new("salary_currency", "invalid_currency", "must be a three-letter currency code"));
     }
     let summary = text(&mut e, "summary", input.summary.as_deref(), SUMMARY_MAX);
     let source = clean(input.source.as_deref()).map(|s| s.to_lowercase());
-    if let Some(s) = &source {
-        if !SOURCES.contains(&s.as_str()) {
-            e.push(FieldError::new("source", "invalid_source", "is not a known source"));
-        }
+    if let Some(s) = &source && !SOURCES.contains(&s.as_str()) {
+        e.push(FieldError::new("source", "invalid_source", "is not a known source"));
     }
     let links = input.links.as_ref().map(|l| links(&mut e, l));
     let tags = input.tags.as_ref().map(|t| validate_tags(&mut e, t));

@@ -61,10 +61,8 @@ pub fn fulltext_terms(raw: &str) -> Option<String> {
 pub fn candidate_query(f: &CandidateFilters) -> DomainResult<CandidateQuery> {
     let mut errors = Vec::new();
     let source = clean(f.source.as_deref()).map(|s| s.to_lowercase());
-    if let Some(s) = &source {
-        if !SOURCES.contains(&s.as_str()) {
-            errors.push(FieldError::new("source", "invalid_source", "is not a known source"));
-        }
+    if let Some(s) = &source && !SOURCES.contains(&s.as_str()) {
+        errors.push(FieldError::new("source", "invalid_source", "is not a known source"));
     }
     let sort = match clean(f.sort.as_deref()).as_deref() {
         None | Some("newest") => CandidateSort::Newest,
@@ -75,15 +73,11 @@ pub fn candidate_query(f: &CandidateFilters) -> DomainResult<CandidateQuery> {
             CandidateSort::Newest
         }
     };
-    if let (Some(min), Some(max)) = (f.experience_min, f.experience_max) {
-        if min > max {
-            errors.push(FieldError::new("experience_max", "below_min", "must not be below experience_min"));
-        }
+    if let (Some(min), Some(max)) = (f.experience_min, f.experience_max) && min > max {
+        errors.push(FieldError::new("experience_max", "below_min", "must not be below experience_min"));
     }
-    if let (Some(from), Some(to)) = (f.created_from, f.created_to) {
-        if to < from {
-            errors.push(FieldError::new("created_to", "before_start", "must not be before created_from"));
-        }
+    if let (Some(from), Some(to)) = (f.created_from, f.created_to) && to < from {
+        errors.push(FieldError::new("created_to", "before_start", "must not be before created_from"));
     }
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
