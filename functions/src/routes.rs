@@ -4,8 +4,8 @@
 //! `template.yaml` and the bin list are all derived from this table.
 
 use crate::handlers::{
-    admin, applications, audit, auth, files, health, insights, jobs, me, notifications, pipelines, public_apply, public_jobs, settings,
-    user_import,
+    admin, applications, audit, auth, candidate_self, candidates, files, health, insights, jobs, me, notifications, pipelines, public_apply,
+    public_jobs, settings, user_import,
 };
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
@@ -220,6 +220,31 @@ pub fn all() -> Vec<Route> {
         route!("files_uploaded", [files::uploads] uploaded, Public, Some(Throttle::PublicUpload)),
         route!("files_get", [files::metadata] get, Authenticated, None),
         route!("files_download", [files::metadata] download, Authenticated, None),
+        route!("candidates_create", [candidates::profiles] create, Requires(Permission::CandidatesWrite), None),
+        route!("candidates_list", [candidates::profiles] list, Requires(Permission::CandidatesRead), None),
+        route!("candidates_get", [candidates::profiles] get, Requires(Permission::CandidatesRead), None),
+        route!("candidates_update", [candidates::profiles] update, Requires(Permission::CandidatesWrite), None),
+        route!("candidates_merge", [candidates::profiles] merge, Requires(Permission::CandidatesWrite), None),
+        route!("candidates_notes_create", [candidates::notes] create, Requires(Permission::CandidatesWrite), None),
+        route!("candidates_notes_list", [candidates::notes] list, Requires(Permission::CandidatesRead), None),
+        route!("candidate_profile_get", [candidate_self::profile] get, Requires(Permission::CandidateSelf), None),
+        route!("candidate_profile_update", [candidate_self::profile] update, Requires(Permission::CandidateSelf), None),
+        route!("candidate_skills_list", [candidate_self::items] skill_list, Requires(Permission::CandidateSelf), None),
+        route!("candidate_skills_create", [candidate_self::items] skill_create, Requires(Permission::CandidateSelf), None),
+        route!("candidate_skills_update", [candidate_self::items] skill_update, Requires(Permission::CandidateSelf), None),
+        route!("candidate_skills_delete", [candidate_self::items] skill_delete, Requires(Permission::CandidateSelf), None),
+        route!("candidate_experience_list", [candidate_self::items] experience_list, Requires(Permission::CandidateSelf), None),
+        route!("candidate_experience_create", [candidate_self::items] experience_create, Requires(Permission::CandidateSelf), None),
+        route!("candidate_experience_update", [candidate_self::items] experience_update, Requires(Permission::CandidateSelf), None),
+        route!("candidate_experience_delete", [candidate_self::items] experience_delete, Requires(Permission::CandidateSelf), None),
+        route!("candidate_education_list", [candidate_self::items] education_list, Requires(Permission::CandidateSelf), None),
+        route!("candidate_education_create", [candidate_self::items] education_create, Requires(Permission::CandidateSelf), None),
+        route!("candidate_education_update", [candidate_self::items] education_update, Requires(Permission::CandidateSelf), None),
+        route!("candidate_education_delete", [candidate_self::items] education_delete, Requires(Permission::CandidateSelf), None),
+        route!("candidate_saved_jobs_list", [candidate_self::saved_jobs] list, Requires(Permission::CandidateSelf), None),
+        route!("candidate_saved_jobs_save", [candidate_self::saved_jobs] save, Requires(Permission::CandidateSelf), None),
+        route!("candidate_saved_jobs_get", [candidate_self::saved_jobs] get, Requires(Permission::CandidateSelf), None),
+        route!("candidate_saved_jobs_delete", [candidate_self::saved_jobs] delete, Requires(Permission::CandidateSelf), None),
     ]
 }
 

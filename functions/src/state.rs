@@ -18,6 +18,7 @@ use hireops_adapters::aws;
 use hireops_domain::admin::{AdminDeps, AdminService};
 use hireops_domain::applications::{ApplicationDeps, ApplicationService};
 use hireops_domain::pipelines::{PipelineDeps, PipelineService};
+use hireops_domain::candidates::{CandidateDeps, CandidateService};
 use hireops_domain::imports::UserImportService;
 use hireops_domain::jobs::{JobDeps, JobService};
 use hireops_domain::auth::{AuthDeps, AuthPolicy, AuthService, PasswordPolicy, SsoProvider};
@@ -60,6 +61,7 @@ pub struct AppState {
     pub insights: Arc<InsightsService>,
     pub scan_queue: Arc<SqsQueue>,
     pub files: Arc<FileService>,
+    pub candidates: Arc<CandidateService>,
 }
 
 impl AppState {
@@ -238,6 +240,12 @@ impl AppState {
             insights,
             scan_queue,
             files,
+            candidates: Arc::new(CandidateService::new(CandidateDeps {
+                candidates: Arc::new(MySqlCandidates::new(pool.clone())),
+                saved_jobs: Arc::new(MySqlSavedJobs::new(pool.clone())),
+                audit: audit_log.clone(),
+                clock: clock.clone(),
+            })),
             pool,
             config: Arc::new(config),
         })

@@ -3,6 +3,7 @@
 
 mod applications;
 mod audit;
+mod candidates;
 mod challenges;
 mod imports;
 mod insights;
@@ -26,6 +27,7 @@ mod files;
 
 pub use applications::{MySqlApplications, MySqlJobStages};
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
+pub use candidates::{MySqlCandidates, MySqlSavedJobs};
 pub use challenges::MySqlChallenges;
 pub use imports::MySqlUserImports;
 pub use insights::MySqlInsights;

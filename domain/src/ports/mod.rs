@@ -3,6 +3,7 @@
 
 mod applications;
 mod audit;
+mod candidates;
 mod companies;
 mod identity;
 mod imports;
@@ -18,6 +19,7 @@ mod files;
 
 pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
+pub use candidates::{CandidateRepository, NewCandidate, SavedJobRepository};
 pub use companies::CompanyRepository;
 pub use roles::RoleRepository;
 pub use identity::{

@@ -15,3 +15,5 @@ pub mod applications;
 pub mod pipelines;
 pub mod public_apply;
 pub mod files;
+pub mod candidates;
+pub mod candidate_self;

@@ -37,6 +37,12 @@ enum Resource {
     Application,
     /// A clean stored file of the caller's company.
     File,
+    /// A skill, experience or education entry of the caller's own personal profile.
+    CandidateSkill,
+    CandidateExperience,
+    CandidateEducation,
+    /// A published job the caller saved.
+    SavedJob,
 }
 
 fn resource_of(route: &Route) -> Option<Resource> {
@@ -64,6 +70,14 @@ fn resource_of(route: &Route) -> Option<Resource> {
         Resource::Application
     } else if p.starts_with("/api/files/{") {
         Resource::File
+    } else if p.starts_with("/api/candidate/skills/{") {
+        Resource::CandidateSkill
+    } else if p.starts_with("/api/candidate/experience/{") {
+        Resource::CandidateExperience
+    } else if p.starts_with("/api/candidate/education/{") {
+        Resource::CandidateEducation
+    } else if p.starts_with("/api/candidate/saved-jobs/{") {
+        Resource::SavedJob
     } else {
         panic!("the authorization matrix needs a fixture for {} {} ({})", route.method, p, route.name)
     };
@@ -168,7 +182,62 @@ async fn fixture(app: &TestApp, kind: Resource, company: (CompanyId, bool), owne
             .unwrap();
             id.to_string()
         }
+        Resource::CandidateSkill | Resource::CandidateExperience | Resource::CandidateEducation => {
+            let profile = personal_profile(app, owner_user).await;
+            let id = Uuid::now_v7();
+            let sql = match kind {
+                Resource::CandidateSkill => {
+                    "INSERT INTO candidate_skills (id, candidate_id, name, created_at, updated_at) VALUES (?, ?, 'Matrix', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
+                }
+                Resource::CandidateExperience => {
+                    "INSERT INTO candidate_experience (id, candidate_id, company_name, job_title, start_date, created_at, updated_at)
+                     VALUES (?, ?, 'Matrix Co', 'Matrix', '2020-01-01', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
+                }
+                _ => {
+                    "INSERT INTO candidate_education (id, candidate_id, institution, degree, created_at, updated_at)
+                     VALUES (?, ?, 'Matrix U', 'BSc', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
+                }
+            };
+            sqlx::query(sql).bind(id).bind(profile).execute(&app.pool).await.unwrap();
+            id.to_string()
+        }
+        Resource::SavedJob => {
+            let job = insert_job(app, company, company_type(is_employer), owner_user, "Matrix saved job").await;
+            sqlx::query("INSERT INTO saved_jobs (user_id, job_id, saved_at) VALUES (?, ?, UTC_TIMESTAMP(6))")
+                .bind(owner_user)
+                .bind(job.id)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            job.id.to_string()
+        }
     }
+}
+
+/// The personal candidate profile of `user`, created if missing.
+async fn personal_profile(app: &TestApp, user: Uuid) -> Uuid {
+    sqlx::query(
+        "INSERT IGNORE INTO candidates (id, company_id, user_id, full_name, links, tags, search_text, created_at, updated_at)
+         VALUES (?, NULL, ?, 'Matrix Self', '{}', '[]', '', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+    )
+    .bind(Uuid::now_v7())
+    .bind(user)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query_scalar("SELECT id FROM candidates WHERE personal_key = ?").bind(user).fetch_one(&app.pool).await.unwrap()
+}
+
+/// A candidate user (no company), for "another user's item" checks.
+async fn fixture_candidate_user(app: &TestApp) -> Uuid {
+    let id = Uuid::now_v7();
+    sqlx::query("INSERT INTO users (id, email, full_name, status, company_id, created_at, updated_at) VALUES (?, ?, 'Fixture', 'active', NULL, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+        .bind(id)
+        .bind(unique_email("fixture-candidate"))
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    id
 }
 
 fn company_type(is_employer: bool) -> CompanyType {
@@ -200,6 +269,11 @@ fn body_for(route: &Route) -> serde_json::Value {
         "job_stages_update" => serde_json::json!({"stages": []}),
         "pipeline_template_update" => serde_json::json!({"stages": []}),
         "candidates_documents_create" => serde_json::json!({"file_name": "cv.pdf", "content_type": "application/pdf", "size": 1000, "kind": "resume"}),
+        "candidates_merge" => serde_json::json!({"duplicate_id": Uuid::nil()}),
+        "candidates_notes_create" => serde_json::json!({"body": "authorization matrix"}),
+        "candidate_skills_update" => serde_json::json!({"name": "Matrix"}),
+        "candidate_experience_update" => serde_json::json!({"company_name": "Matrix Co", "job_title": "Matrix", "start_date": "2020-01-01"}),
+        "candidate_education_update" => serde_json::json!({"institution": "Matrix U", "degree": "BSc"}),
         _ => serde_json::json!({}),
     }
 }
@@ -295,6 +369,10 @@ async fn every_route_for_every_role_and_company() {
             }
             // Another company's (or another user's) resource is a 404.
             let other = match (kind, m.other_company) {
+                (Some(k @ (Resource::CandidateSkill | Resource::CandidateExperience | Resource::CandidateEducation)), _) => {
+                    let stranger = fixture_candidate_user(&app).await;
+                    Some(fixture(&app, k, typed(other_agency), stranger).await)
+                }
                 (Some(Resource::Notification), _) => {
                     let stranger = fixture_user(&app, other_agency, "recruiter").await;
                     Some(fixture(&app, Resource::Notification, typed(other_agency), stranger).await)

@@ -30,3 +30,5 @@ mod public_apply;
 mod search;
 mod dashboards;
 mod analytics;
+mod candidates;
+mod candidate_self;
