@@ -3,6 +3,7 @@
 //! (one AWS Lambda each, or everything in the `local` bin).
 
 pub mod config;
+pub mod demo;
 pub mod generate;
 pub mod handlers;
 pub mod http;

@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::events::{DomainEvent, EventEnvelope};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::identity::{Email, Permission, Principal, SystemRole, User, UserStatus};
-use crate::ids::{ChallengeId, ResetRequestId, SessionFamilyId, UserId};
+use crate::ids::{ChallengeId, CompanyId, ResetRequestId, SessionFamilyId, UserId};
 use crate::mail::{MailMessage, OutgoingMail};
 use crate::ports::*;
 use std::sync::Arc;
@@ -570,6 +570,42 @@ impl AuthService {
             self.audit(AuditEntry::new("auth.bootstrap_super_admin", Outcome::Success, &RequestMeta::default()).target("user", id)).await?;
         }
         Ok(created)
+    }
+}
+
+impl AuthService {
+    /// An active account with a password and one role, made by an operator
+    /// tool (the demo seed) rather than by an admin: no activation mail. An
+    /// account with this email already there is left as it is and its id returned.
+    pub async fn provision_user(&self, email: &str, full_name: &str, role: &str, company: Option<CompanyId>, password: &str) -> DomainResult<UserId> {
+        let email = Email::parse(email)?;
+        if let Some(existing) = self.d.users.find_by_email(&email).await? {
+            return Ok(existing.id);
+        }
+        self.d.password_policy.check("password", password, &[email.as_str()])?;
+        let hash = self.d.hasher.hash(password).await?;
+        let id = UserId::new();
+        self.d
+            .users
+            .create(NewUser {
+                id,
+                email,
+                full_name: full_name.to_string(),
+                password_hash: Some(hash),
+                status: UserStatus::Active,
+                company_id: company,
+                roles: vec![role.to_string()],
+            })
+            .await?;
+        self.audit(AuditEntry::new("auth.provision_user", Outcome::Success, &RequestMeta::default()).company(company).target("user", id).detail("role", role))
+            .await?;
+        Ok(id)
+    }
+
+    /// The caller a tool acts as: the user, signed in on a session of its own.
+    pub async fn principal_for(&self, id: UserId) -> DomainResult<Principal> {
+        let user = self.d.users.find_by_id(id).await?.ok_or(DomainError::NotFound)?;
+        Ok(principal_of(&user, SessionFamilyId::new()))
     }
 }
 

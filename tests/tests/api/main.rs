@@ -8,6 +8,7 @@ mod admin_companies;
 mod admin_roles;
 mod admin_support;
 mod admin_users;
+mod demo_seed;
 mod email_templates;
 mod files;
 mod generated;
