@@ -7,6 +7,7 @@ mod saved_jobs;
 
 pub use saved_jobs::MySqlSavedJobs;
 
+use super::text_search::push_text_match;
 use super::search_text::refresh_candidate_search_text;
 use super::visibility::{push_application_visible, push_candidate_visible};
 use super::{infra, is_duplicate_key, like};
@@ -334,8 +335,8 @@ fn push_filters(qb: &mut QueryBuilder<'_, MySql>, q: &CandidateQuery, companies:
     if !push_candidate_visible(qb, "c", companies) {
         return false;
     }
-    if let Some(ft) = &q.fulltext {
-        qb.push(" AND MATCH(c.search_text) AGAINST (").push_bind(ft.clone()).push(" IN BOOLEAN MODE)");
+    if let Some(text) = &q.fulltext {
+        push_text_match(qb, "c", text);
     }
     if let Some(tag) = &q.tag {
         qb.push(" AND JSON_CONTAINS(LOWER(c.tags), JSON_QUOTE(LOWER(").push_bind(tag.clone()).push(")))");

@@ -2,6 +2,7 @@
 //! Every internal list and load goes through the visibility helpers.
 
 use super::visibility::{push_application_visible, push_job_visible};
+use super::text_search::push_text_match;
 use super::{infra, is_duplicate_key, like, refresh_job_search_text};
 use chrono::{DateTime, Utc};
 use hireops_domain::identity::{CompanyFilter, CompanyType};
@@ -207,7 +208,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, MySql>, q: &JobQuery, companies: Compa
         qb.push(" <= ").push_bind(max);
     }
     if let Some(t) = &q.text {
-        qb.push(" AND MATCH(j.search_text) AGAINST(").push_bind(t.clone()).push(" IN BOOLEAN MODE)");
+        push_text_match(qb, "j", t);
     }
     match q.published {
         Some(true) => {
@@ -277,9 +278,9 @@ fn public_job(row: &MySqlRow) -> PortResult<PublicJob> {
 fn push_public_filters(qb: &mut QueryBuilder<'_, MySql>, q: &PublicJobQuery) {
     qb.push(PUBLIC_WHERE);
     if let Some(t) = &q.text {
-        qb.push(" AND MATCH(j.search_text) AGAINST(").push_bind(t.clone()).push(" IN BOOLEAN MODE)");
+        push_text_match(qb, "j", t);
     }
-    for w in &q.words {
+    for w in q.public_words() {
         qb.push(" AND CONCAT_WS(' ', j.reference, j.title, j.department, j.location, j.employment_type, CAST(j.tags AS CHAR), j.description) LIKE ")
             .push_bind(like::contains(w));
     }

@@ -14,6 +14,7 @@ mod notifications;
 mod one_time;
 mod pipeline_templates;
 mod search_text;
+mod text_search;
 mod visibility;
 mod processed;
 mod resets;

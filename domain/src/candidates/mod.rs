@@ -14,6 +14,6 @@ pub use profile::{
     validate_profile, valid_url, CandidateProfile, Education, EducationInput, Experience, ExperienceInput, Links, ProfileApplication,
     ProfileDocument, ProfileFields, ProfileInput, Skill, SkillInput, ValidProfile, PROFICIENCIES, SOURCES,
 };
-pub use query::{candidate_query, fulltext_terms, CandidateFilters, CandidateQuery, CandidateSort, CandidateSummary};
+pub use query::{candidate_query, CandidateFilters, CandidateQuery, CandidateSort, CandidateSummary};
 pub use self_service::{ProfileItem, ProfileItemKind, SavedJob, StoredItem};
 pub use service::{dedupe_keys_to_check, may_edit, CandidateDeps, CandidateNote, CandidateService, ProfilePatch, NOTE_MAX};

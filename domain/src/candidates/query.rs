@@ -1,6 +1,7 @@
 //! The recruiter list: filters, sort and the FULLTEXT term builder.
 
 use super::profile::{clean, SOURCES};
+use crate::text_search::{build_text_query, TextQuery};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::ids::{CandidateId, CompanyId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -33,7 +34,8 @@ pub struct CandidateFilters {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CandidateQuery {
     /// A FULLTEXT boolean-mode expression: every word a required prefix.
-    pub fulltext: Option<String>,
+    /// The `q` search, as FULLTEXT (see `text_search`).
+    pub fulltext: Option<TextQuery>,
     pub tag: Option<String>,
     pub skill: Option<String>,
     pub source: Option<String>,
@@ -45,17 +47,6 @@ pub struct CandidateQuery {
     /// Inclusive day.
     pub created_to: Option<NaiveDate>,
     pub sort: CandidateSort,
-}
-
-/// `+word*` for every word; characters with a meaning in boolean mode split words.
-pub fn fulltext_terms(raw: &str) -> Option<String> {
-    let terms: Vec<String> = raw
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(20)
-        .map(|w| format!("+{}*", w.chars().take(80).collect::<String>()))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
 }
 
 pub fn candidate_query(f: &CandidateFilters) -> DomainResult<CandidateQuery> {
@@ -84,7 +75,7 @@ pub fn candidate_query(f: &CandidateFilters) -> DomainResult<CandidateQuery> {
     }
     let short = |s: Option<&str>| clean(s).map(|v| v.chars().take(200).collect::<String>());
     Ok(CandidateQuery {
-        fulltext: f.q.as_deref().and_then(fulltext_terms),
+        fulltext: f.q.as_deref().and_then(build_text_query),
         tag: short(f.tag.as_deref()),
         skill: short(f.skill.as_deref()),
         source,
@@ -122,14 +113,6 @@ pub struct CandidateSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn search_words_become_required_prefixes_without_operators() {
-        assert_eq!(fulltext_terms("rust  engineer").as_deref(), Some("+rust* +engineer*"));
-        assert_eq!(fulltext_terms("+c++ -\"java\" (go)*").as_deref(), Some("+c* +java* +go*"));
-        assert_eq!(fulltext_terms("priya@example.com").as_deref(), Some("+priya* +example* +com*"));
-        assert_eq!(fulltext_terms(" -*\"()~ "), None);
-    }
 
     #[test]
     fn unknown_filters_are_field_errors() {

@@ -14,7 +14,7 @@ pub use fields::{
     PRIORITIES, TAGS_MAX, TAG_MAX, TITLE_MAX, WORK_MODES,
 };
 pub use lifecycle::{ageing_days, Lifecycle, STATUSES};
-pub use query::{fulltext_terms, job_query, search_words, public_job_query, JobQuery, JobSort, OwnerFilter, PublicJobQuery, RawJobQuery};
+pub use query::{job_query, public_job_query, JobQuery, JobSort, OwnerFilter, PublicJobQuery, RawJobQuery};
 pub use service::{JobDeps, JobService};
 pub use team::{validate_team, visible_team, TeamMemberInput, TEAM_ROLES};
 

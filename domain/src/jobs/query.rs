@@ -2,6 +2,7 @@
 //! naming the parameter, never an empty list.
 
 use super::{EMPLOYMENT_TYPES, KINDS, PRIORITIES, STATUSES, WORK_MODES};
+use crate::text_search::{build_text_query, TextQuery, STOPWORDS};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::ids::{CompanyId, UserId};
 
@@ -36,8 +37,8 @@ pub struct JobQuery {
     pub priority: Option<String>,
     pub ageing_min: Option<u32>,
     pub ageing_max: Option<u32>,
-    /// A FULLTEXT boolean-mode expression from `fulltext_terms`.
-    pub text: Option<String>,
+    /// The `q` search, as FULLTEXT (see `text_search`).
+    pub text: Option<TextQuery>,
     pub published: Option<bool>,
     pub owner: Option<OwnerFilter>,
     pub sort: JobSort,
@@ -45,15 +46,22 @@ pub struct JobQuery {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicJobQuery {
-    pub text: Option<String>,
-    /// The search words; each must also occur in the job's public text, so
-    /// internal fields (client, account) never make a job match.
-    pub words: Vec<String>,
+    /// The `q` search. Its words must also occur in the job's public text
+    /// (`public_words`), so internal fields (client, account) never make a job match.
+    pub text: Option<TextQuery>,
     pub location: Option<String>,
     pub employment_type: Option<String>,
     pub work_mode: Option<String>,
     pub tag: Option<String>,
     pub company: Option<CompanyId>,
+}
+
+impl PublicJobQuery {
+    /// The search words a job's public text must contain (stopwords aside,
+    /// which appear in prose without meaning anything).
+    pub fn public_words(&self) -> Vec<&str> {
+        self.text.iter().flat_map(|t| t.words.iter()).map(String::as_str).filter(|w| !STOPWORDS.contains(w)).collect()
+    }
 }
 
 /// The raw query parameters of `GET /api/jobs`.
@@ -71,20 +79,6 @@ pub struct RawJobQuery<'a> {
     pub published: Option<&'a str>,
     pub owner: Option<&'a str>,
     pub sort: Option<&'a str>,
-}
-
-/// A user's search words as a FULLTEXT boolean-mode expression: every word a
-/// prefix term (`word*`). Operators and quotes are dropped, so input can never
-/// change the expression's meaning. None when no word is left.
-pub fn fulltext_terms(raw: &str) -> Option<String> {
-    let terms: Vec<String> = search_words(raw).into_iter().map(|w| format!("{w}*")).collect();
-    if terms.is_empty() { None } else { Some(terms.join(" ")) }
-}
-
-/// The words of a search: letters, digits and `_` only, at most 12 of 60 characters.
-pub fn search_words(raw: &str) -> Vec<String> {
-    let cleaned: String = raw.chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { ' ' }).collect();
-    cleaned.split_whitespace().take(12).map(|w| w.chars().take(60).collect()).collect()
 }
 
 fn text(v: Option<&str>) -> Option<String> {
@@ -125,7 +119,7 @@ pub fn job_query(raw: RawJobQuery<'_>) -> DomainResult<JobQuery> {
         priority: choice(&mut e, "priority", raw.priority, PRIORITIES),
         ageing_min: days(&mut e, "ageing_min", raw.ageing_min),
         ageing_max: days(&mut e, "ageing_max", raw.ageing_max),
-        text: raw.q.and_then(fulltext_terms),
+        text: raw.q.and_then(build_text_query),
         published: match raw.published.map(str::trim) {
             None | Some("") => None,
             Some("true") => Some(true),
@@ -168,8 +162,7 @@ pub fn public_job_query(
 ) -> DomainResult<PublicJobQuery> {
     let mut e = Vec::new();
     let query = PublicJobQuery {
-        text: q.and_then(fulltext_terms),
-        words: q.map(search_words).unwrap_or_default(),
+        text: q.and_then(build_text_query),
         location: text(location),
         employment_type: choice(&mut e, "employment_type", employment_type, EMPLOYMENT_TYPES),
         work_mode: choice(&mut e, "work_mode", work_mode, WORK_MODES),
@@ -184,14 +177,6 @@ pub fn public_job_query(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn search_words_become_safe_prefix_terms() {
-        assert_eq!(fulltext_terms("rust  dev").as_deref(), Some("rust* dev*"));
-        assert_eq!(fulltext_terms("+a -b \"c\" (d) ~e <f> @g*").as_deref(), Some("a* b* c* d* e* f* g*"));
-        assert_eq!(fulltext_terms(" \"*+- "), None);
-        assert_eq!(fulltext_terms("Zürich").as_deref(), Some("Zürich*"));
-    }
 
     #[test]
     fn unknown_filter_values_name_the_parameter() {

@@ -3,6 +3,7 @@
 //! orders it. When no word is indexable the domain asks for substrings instead.
 
 use super::super::visibility::{push_candidate_visible, push_job_visible};
+use super::super::text_search::push_text_match;
 use super::super::{infra, like};
 use hireops_domain::identity::CompanyFilter;
 use hireops_domain::ids::{CandidateId, JobId};
@@ -27,26 +28,13 @@ fn push_scores(qb: &mut QueryBuilder<'_, MySql>, alias: &str, text: &TextQuery) 
     }
 }
 
-fn push_text(qb: &mut QueryBuilder<'_, MySql>, alias: &str, text: &TextQuery) {
-    match &text.boolean {
-        Some(boolean) => {
-            qb.push(format!(" AND MATCH({alias}.search_text) AGAINST (")).push_bind(boolean.clone()).push(" IN BOOLEAN MODE)");
-        }
-        None => {
-            for w in &text.like_words {
-                qb.push(format!(" AND {alias}.search_text LIKE ")).push_bind(like::contains(w));
-            }
-        }
-    }
-}
-
 /// ` WHERE …` of a candidate search; false when nothing can match.
 fn candidate_where(qb: &mut QueryBuilder<'_, MySql>, text: &TextQuery, f: &CandidateFilters, companies: CompanyFilter) -> bool {
     qb.push(" WHERE 1 = 1");
     if !push_candidate_visible(qb, "c", companies) {
         return false;
     }
-    push_text(qb, "c", text);
+    push_text_match(qb, "c", text);
     if let Some(location) = &f.location {
         qb.push(" AND c.location LIKE ").push_bind(like::contains(location));
     }
@@ -100,7 +88,7 @@ fn job_where(qb: &mut QueryBuilder<'_, MySql>, text: &TextQuery, f: &JobFilters,
     if !push_job_visible(qb, "j", companies) {
         return false;
     }
-    push_text(qb, "j", text);
+    push_text_match(qb, "j", text);
     if let Some(status) = &f.status {
         qb.push(" AND j.status = ").push_bind(status.clone());
     }
