@@ -80,7 +80,7 @@ pub async fn create(state: &AppState, cast: &Cast, jobs: &[DemoJob]) -> Result<T
                 // the employer's hiring manager on its own jobs.
                 let mover = if job.owner_is_agency { &agency.lead.as_caller } else { &cast.employers[job.owner].lead.as_caller };
                 journey(state, mover, app.id, job, JOURNEYS[n % JOURNEYS.len()]).await?;
-                if n % 3 == 0 {
+                if n.is_multiple_of(3) {
                     state
                         .applications
                         .add_feedback(mover, app.id, "screening", Some(3 + (n % 3) as i64), Some("Solid fundamentals; communication clear."))
@@ -129,7 +129,7 @@ async fn candidate(state: &AppState, recruiter: &Principal, agency: usize, i: us
         total_experience_years: Some(years),
         notice_period_days: Some([15, 30, 60, 90][i % 4]),
         source: Some(["linkedin", "referral", "job_board", "sourced"][i % 4].into()),
-        tags: Some(vec![if i % 3 == 0 { "immediate-joiner" } else { "shortlisted" }.to_string()]),
+        tags: Some(vec![if i.is_multiple_of(3) { "immediate-joiner" } else { "shortlisted" }.to_string()]),
         skills: Some(skills.iter().enumerate().map(|(k, s)| SkillInput { name: s.to_string(), proficiency: Some(["expert", "advanced", "intermediate", "intermediate"][k % 4].into()), years_experience: Some((years - k as f64).max(1.0)) }).collect()),
         experience: Some(vec![ExperienceInput {
             company_name: EMPLOYERS_BEFORE[(i + agency) % EMPLOYERS_BEFORE.len()].into(),
