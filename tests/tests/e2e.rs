@@ -27,7 +27,7 @@ async fn post(http: &reqwest::Client, url: String, body: Value) -> Value {
 
 #[tokio::test]
 #[ignore = "needs the running local bin; scripts/test runs it"]
-async fn the_local_bin_serves_health_docs_admin_and_a_csv_import() {
+async fn the_local_bin_serves_health_docs_admin_a_csv_import_and_a_hire_pipeline() {
     let base = var("E2E_BASE_URL");
     let http = reqwest::Client::new();
     let health = wait_healthy(&http, &base).await;
@@ -105,6 +105,77 @@ async fn the_local_bin_serves_health_docs_admin_and_a_csv_import() {
     }
     let audit: Value = http.get(format!("{base}/api/admin/audit-logs?action=users.import")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
     assert_eq!(audit["total"], 1, "{audit}");
+
+    // Recruiting, end to end: the admin posts a requirement and publishes it;
+    // a candidate uploads a resume through the presigned POST, clamd scans it,
+    // the candidate applies on the public board; the admin moves the
+    // application, its history records both steps, and search finds the
+    // candidate by a word only the resume contains.
+    let auth = |r: reqwest::RequestBuilder| r.bearer_auth(&admin);
+    let job = auth(http.post(format!("{base}/api/jobs")))
+        .json(&json!({"kind": "requirement", "title": "Rust Platform Engineer", "description": "Async Rust services.", "client_name": "Initech", "status": "open"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(job.status(), 201);
+    let job: Value = job.json().await.unwrap();
+    let job_id = job["id"].as_str().unwrap().to_string();
+    assert_eq!(auth(http.post(format!("{base}/api/jobs/{job_id}/publish"))).send().await.unwrap().status(), 200);
+    let board: Value = http.get(format!("{base}/api/public/jobs?q=platform")).send().await.unwrap().json().await.unwrap();
+    assert!(board["items"].as_array().unwrap().iter().any(|j| j["id"] == job_id.as_str()), "{board}");
+    assert!(board["items"][0].get("client_name").is_none(), "the board never shows the client");
+
+    let resume = format!("Dana Scully\nSenior engineer: Rust, Kubernetes, zettabyte{run} pipelines.\n");
+    let presign = post(
+        &http,
+        format!("{base}/api/public/jobs/{job_id}/resume-upload"),
+        json!({"file_name": "dana.txt", "content_type": "text/plain", "size": resume.len()}),
+    )
+    .await;
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in presign["fields"].as_object().expect("presigned fields") {
+        form = form.text(k.clone(), v.as_str().unwrap().to_string());
+    }
+    form = form.part("file", reqwest::multipart::Part::bytes(resume.clone().into_bytes()).file_name("dana.txt").mime_str("text/plain").unwrap());
+    let stored = http.post(presign["url"].as_str().unwrap()).multipart(form).send().await.unwrap();
+    assert!(stored.status().is_success(), "upload to the bucket: {}", stored.status());
+    let file_id = presign["file_id"].as_str().unwrap().to_string();
+    let uploaded = http.post(format!("{base}/api/files/{file_id}/uploaded")).json(&json!({"upload_token": presign["upload_token"]})).send().await.unwrap();
+    assert_eq!(uploaded.status(), 200);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let file: Value = auth(http.get(format!("{base}/api/files/{file_id}"))).send().await.unwrap().json().await.unwrap();
+        if file["virus_status"] == "clean" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "clamd never cleared the resume: {file}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let applied = http
+        .post(format!("{base}/api/public/jobs/{job_id}/apply"))
+        .json(&json!({"full_name": "Dana Scully", "email": format!("dana-{run}@example.com"), "resume_file_id": file_id, "website": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(applied.status(), 201);
+    let application: Value = applied.json().await.unwrap();
+    let application_id = application["application_id"].as_str().unwrap().to_string();
+
+    let board: Value = auth(http.get(format!("{base}/api/jobs/{job_id}/pipeline"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(board["stages"][0]["count"], 1, "{board}");
+    let next_stage = board["stages"][1]["id"].clone();
+    let moved = auth(http.post(format!("{base}/api/applications/{application_id}/move")))
+        .json(&json!({"to_stage_id": next_stage, "remarks": "Client wants an L1 this week"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), 200);
+    let history: Value = auth(http.get(format!("{base}/api/applications/{application_id}/history"))).send().await.unwrap().json().await.unwrap();
+    let steps: Vec<(Value, Value)> = history.as_array().unwrap().iter().map(|h| (h["to_stage"]["name"].clone(), h["remarks"].clone())).collect();
+    assert_eq!(steps.len(), 2, "{history}");
+    assert_eq!(steps[1], (board["stages"][1]["name"].clone(), json!("Client wants an L1 this week")));
+    let found: Value = auth(http.get(format!("{base}/api/search?type=candidates&q=zettabyte{run}"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(found["items"][0]["title"], "Dana Scully", "the resume text is searchable: {found}");
 
     // Leave nothing behind: the run's database goes.
     use sqlx::migrate::MigrateDatabase;
