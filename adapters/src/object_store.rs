@@ -9,8 +9,6 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use hireops_domain::ports::{FileStorage, PortResult, PresignedPost};
 use hireops_domain::DomainError;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
@@ -235,30 +233,18 @@ impl PostPolicy<'_> {
         }
         let policy = serde_json::json!({ "expiration": expiration, "conditions": conditions });
         let policy_b64 = base64::engine::general_purpose::STANDARD.encode(policy.to_string());
-        let signature = sign_policy(self.secret_key, &date, self.region, &policy_b64);
+        let signature = sign_policy(self.secret_key, self.now, self.region, &policy_b64);
         fields.push(("policy".to_string(), policy_b64));
         fields.push(("x-amz-signature".to_string(), signature));
         fields
     }
 }
 
-fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(data);
-    mac.finalize().into_bytes().to_vec()
-}
-
-/// SigV4 signing key: HMAC chain over date, region, service, `aws4_request`.
-fn signing_key(secret_key: &str, date: &str, region: &str, service: &str) -> Vec<u8> {
-    let k_date = hmac(format!("AWS4{secret_key}").as_bytes(), date.as_bytes());
-    let k_region = hmac(&k_date, region.as_bytes());
-    let k_service = hmac(&k_region, service.as_bytes());
-    hmac(&k_service, b"aws4_request")
-}
-
-/// The POST policy signature: hex HMAC of the base64 policy with the S3 signing key.
-fn sign_policy(secret_key: &str, date: &str, region: &str, policy_b64: &str) -> String {
-    hex::encode(hmac(&signing_key(secret_key, date, region, "s3"), policy_b64.as_bytes()))
+/// The POST policy signature (ARCHITECTURE §9): the base64 policy is the
+/// string to sign, with the S3 SigV4 signing key of the request's day.
+fn sign_policy(secret_key: &str, at: DateTime<Utc>, region: &str, policy_b64: &str) -> String {
+    let key = aws_sigv4::sign::v4::generate_signing_key(secret_key, at.into(), region, "s3");
+    aws_sigv4::sign::v4::calculate_signature(key, policy_b64.as_bytes())
 }
 
 fn infra(e: anyhow::Error) -> DomainError {
@@ -293,10 +279,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn signing_key_matches_the_aws_documented_example() {
-        // "Examples of how to derive a signing key for Signature Version 4" (AWS General Reference).
-        let key = signing_key("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215", "us-east-1", "iam");
-        assert_eq!(hex::encode(key), "f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d");
+    fn the_signature_matches_the_aws_post_policy_example() {
+        // "Example: Browser-based upload using HTTP POST (using AWS Signature
+        // Version 4)" in the Amazon S3 API Reference: its policy, credentials and day.
+        let policy = concat!(
+            "eyAiZXhwaXJhdGlvbiI6ICIyMDE1LTEyLTMwVDEyOjAwOjAwLjAwMFoiLA0KICAiY29uZGl0aW9ucyI6IFsNCiAgICB7ImJ1Y2tldCI6ICJzaWd2NGV4YW1wbGVidWNrZXQifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRrZXkiLCAidXNlci91c2VyMS8iXSwNCiAgICB7ImFjbCI6ICJwdWJsaWMtcmVhZCJ9LA0KICAgIHsic3VjY2Vzc19hY3Rpb25fcmVkaXJlY3QiOiAiaHR0cDovL3NpZ3Y0ZXhhbXBsZWJ1Y2tldC5zMy5hbWF6b25hd3MuY29tL3N1Y2Nlc3NmdWxfdXBsb2FkLmh0bWwifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRDb250ZW50LVR5cGUiLCAiaW1hZ2UvIl0sDQogICAgeyJ4LWFtei1tZXRhLXV1aWQiOiAiMTQzNjUxMjM2NTEyNzQifSwNCiAgICB7IngtYW16LXNlcnZlci1zaWRlLWVuY3J5cHRpb24iOiAiQUVTMjU2In0sDQogICAgWyJzdGFydHMtd2l0aCIsICIkeC1hbXotbWV0YS10YWciLCAiIl0sDQoNCiAgICB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJQUlPU0ZPRE5ON0VYQU1QTEUvMjAxNTEyMjkvdXMtZWFzdC0xL3MzL2F3czRfcmVxdWVzdCJ9LA0KICAgIHsieC1hbXotYWxnb3JpdGhtIjogIkFXUzQtSE1BQy1TSEEyNTYifSwNCiAgICB7IngtYW16LWRhdGUiOiAiMjAxNTEyMjlUMDAwMDAwWiIgfQ0KICBdDQp9"
+        );
+        let day = DateTime::parse_from_rfc3339("2015-12-29T00:00:00Z").unwrap().with_timezone(&Utc);
+        let signature = sign_policy("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", day, "us-east-1", policy);
+        assert_eq!(signature, "8afdbf4008c03f22c2cd3cdb72e4afbb1f6a588f3255ac628749a66d7f09699e");
     }
 
     #[test]
@@ -326,7 +317,7 @@ mod tests {
         assert!(conditions.contains(&serde_json::json!(["eq", "$Content-Type", "application/pdf"])));
         assert!(conditions.contains(&serde_json::json!(["content-length-range", 1, 10])));
         assert!(conditions.contains(&serde_json::json!({"x-amz-security-token": "tok"})));
-        assert_eq!(get("x-amz-signature"), sign_policy("secret", "20260102", "eu-west-1", &get("policy")));
+        assert_eq!(get("x-amz-signature"), sign_policy("secret", now, "eu-west-1", &get("policy")));
         assert_eq!(get("x-amz-signature").len(), 64);
     }
 
