@@ -40,6 +40,10 @@ const JOURNEYS: [(usize, Option<StageKind>); 8] = [
     (2, Some(StageKind::Rejected)),
 ];
 
+/// Journeys on employers' shared jobs: the hiring manager interviews, offers,
+/// hires and rejects, so an employer's board has every column in use.
+const EMPLOYER_JOURNEYS: [(usize, Option<StageKind>); 4] = [(2, None), (3, None), (1, Some(StageKind::Rejected)), (3, Some(StageKind::Hired))];
+
 pub struct Talent {
     pub applications: Vec<ApplicationId>,
 }
@@ -79,7 +83,8 @@ pub async fn create(state: &AppState, cast: &Cast, jobs: &[DemoJob]) -> Result<T
                 // The owner of the job moves it: the agency on its requirements,
                 // the employer's hiring manager on its own jobs.
                 let mover = if job.owner_is_agency { &agency.lead.as_caller } else { &cast.employers[job.owner].lead.as_caller };
-                journey(state, mover, app.id, job, JOURNEYS[n % JOURNEYS.len()]).await?;
+                let path = if job.owner_is_agency { JOURNEYS[n % JOURNEYS.len()] } else { EMPLOYER_JOURNEYS[(a * 2 + k) % EMPLOYER_JOURNEYS.len()] };
+                journey(state, mover, app.id, job, path).await?;
                 if n.is_multiple_of(3) {
                     state
                         .applications

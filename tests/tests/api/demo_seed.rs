@@ -43,6 +43,16 @@ async fn the_demo_loads_once_and_every_role_sees_it() {
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM applications WHERE state = 'rejected' AND rejection_reason IS NULL").await, 0);
 
+    // Employers' boards use every column too: someone hired and someone rejected.
+    for state in ["hired", "rejected"] {
+        let n = count(
+            &app,
+            &format!("SELECT COUNT(*) FROM applications a JOIN companies c ON c.id = a.job_company_id WHERE c.company_type = 'employer' AND a.state = '{state}'"),
+        )
+        .await;
+        assert!(n > 0, "no {state} application on an employer's job");
+    }
+
     seed(&app.state).await.expect("seed again");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, applications, "a second run adds nothing");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM companies").await, 4);
