@@ -175,7 +175,8 @@ async fn requirements_are_bucketed_by_age_per_client_and_recruiter() {
     };
     assert_eq!(
         r["by_client"],
-        json!([with(b(1, 0, 0, 0, 1), "client", json!("Acme")), with(b(0, 0, 1, 0, 0), "client", json!("Globex")), with(b(0, 1, 0, 0, 0), "client", Value::Null)])
+        json!([with(b(1, 0, 0, 0, 1), "client", json!("Acme")), with(b(0, 0, 1, 0, 0), "client", json!("Globex")), with(b(0, 1, 0, 0, 0), "client", json!("Sharing Employer"))]),
+        "an employer's shared job is worked for that employer"
     );
     assert_eq!(
         r["by_recruiter"],
@@ -186,7 +187,7 @@ async fn requirements_are_bucketed_by_age_per_client_and_recruiter() {
         ])
     );
 
-    for (query, total) in [("status=on_hold", 1), ("status=open", 3), ("client=Acme", 2), ("priority=critical", 1), (&format!("recruiter_id={bob}") as &str, 1)] {
+    for (query, total) in [("status=on_hold", 1), ("status=open", 3), ("client=Acme", 2), ("client=Sharing%20Employer", 1), ("priority=critical", 1), (&format!("recruiter_id={bob}") as &str, 1)] {
         let r = get(&app, &t, &format!("/api/analytics/requirements?{query}")).await;
         assert_eq!(r["totals"]["total"], total, "{query}: {r}");
     }

@@ -17,11 +17,22 @@ fn kind(s: &str) -> PortResult<StageKind> {
     StageKind::parse(s).ok_or_else(|| DomainError::infra(format!("unknown stage kind {s}")))
 }
 
+/// Whom a job is for: its client, or — for an employer's job shared with the
+/// caller's agency — the employer. The caller's own openings have no client.
+fn client_of(companies: CompanyFilter) -> String {
+    let owner = "(SELECT oc.name FROM companies oc WHERE oc.id = j.company_id)";
+    match companies {
+        CompanyFilter::Only(me) => format!("COALESCE(j.client_name, IF(j.company_id = 0x{}, NULL, {owner}))", me.0.simple()),
+        _ => format!("COALESCE(j.client_name, {owner})"),
+    }
+}
+
 pub(super) async fn open_requirements(pool: &MySqlPool, companies: CompanyFilter, f: &RequirementFilter) -> PortResult<Vec<RequirementRow>> {
-    let mut qb = QueryBuilder::new(
-        "SELECT j.id, j.reference, j.title, j.client_name, j.priority, j.status, COALESCE(j.opened_at, j.created_at) AS opened, j.manager_id
-         FROM jobs j WHERE j.deleted_at IS NULL",
-    );
+    let client = client_of(companies);
+    let mut qb = QueryBuilder::new(format!(
+        "SELECT j.id, j.reference, j.title, {client} AS client_name, j.priority, j.status, COALESCE(j.opened_at, j.created_at) AS opened, j.manager_id
+         FROM jobs j WHERE j.deleted_at IS NULL"
+    ));
     push_open(&mut qb, "j");
     if !push_job_visible(&mut qb, "j", companies) {
         return Ok(vec![]);
@@ -29,8 +40,8 @@ pub(super) async fn open_requirements(pool: &MySqlPool, companies: CompanyFilter
     if let Some(status) = &f.status {
         qb.push(" AND j.status = ").push_bind(status.clone());
     }
-    if let Some(client) = &f.client {
-        qb.push(" AND j.client_name = ").push_bind(client.clone());
+    if let Some(name) = &f.client {
+        qb.push(format!(" AND {client} = ")).push_bind(name.clone());
     }
     if let Some(priority) = &f.priority {
         qb.push(" AND j.priority = ").push_bind(priority.clone());
