@@ -67,4 +67,8 @@ id_type!(
     ProfileItemId,
     /// An uploaded file (resume, document, attachment) and its scan state.
     FileId,
+    /// A messaging conversation between two or more users.
+    ConversationId,
+    /// One message of a conversation.
+    MessageId,
 );

@@ -17,6 +17,7 @@ pub mod identity;
 pub mod imports;
 pub mod insights;
 pub mod mail;
+pub mod messaging;
 pub mod notifications;
 pub mod paging;
 pub mod pipelines;

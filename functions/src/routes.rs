@@ -7,6 +7,7 @@ use crate::handlers::{
     admin, applications, audit, auth, candidate_self, candidates, files, health, insights, jobs, me, notifications, pipelines, public_apply,
     public_jobs, settings, user_import,
 };
+use crate::handlers::messaging;
 use crate::http::throttle::{self, Throttle};
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -245,6 +246,13 @@ pub fn all() -> Vec<Route> {
         route!("candidate_saved_jobs_save", [candidate_self::saved_jobs] save, Requires(Permission::CandidateSelf), None),
         route!("candidate_saved_jobs_get", [candidate_self::saved_jobs] get, Requires(Permission::CandidateSelf), None),
         route!("candidate_saved_jobs_delete", [candidate_self::saved_jobs] delete, Requires(Permission::CandidateSelf), None),
+        route!("messaging_conversations_list", [messaging::conversations] list, Requires(Permission::MessagingUse), None),
+        route!("messaging_conversations_create", [messaging::conversations] create, Requires(Permission::MessagingUse), None),
+        route!("messaging_conversations_get", [messaging::conversations] get, Requires(Permission::MessagingUse), None),
+        route!("messaging_participants_add", [messaging::conversations] add_participants, Requires(Permission::MessagingUse), None),
+        route!("messaging_messages_list", [messaging::messages] list, Requires(Permission::MessagingUse), None),
+        route!("messaging_messages_send", [messaging::messages] send, Requires(Permission::MessagingUse), None),
+        route!("messaging_read", [messaging::messages] read, Requires(Permission::MessagingUse), None),
     ]
 }
 

@@ -62,6 +62,7 @@ pub struct AppState {
     pub scan_queue: Arc<SqsQueue>,
     pub files: Arc<FileService>,
     pub candidates: Arc<CandidateService>,
+    pub messaging: Arc<hireops_domain::messaging::MessagingService>,
 }
 
 impl AppState {
@@ -243,6 +244,11 @@ impl AppState {
             candidates: Arc::new(CandidateService::new(CandidateDeps {
                 candidates: Arc::new(MySqlCandidates::new(pool.clone())),
                 saved_jobs: Arc::new(MySqlSavedJobs::new(pool.clone())),
+                audit: audit_log.clone(),
+                clock: clock.clone(),
+            })),
+            messaging: Arc::new(hireops_domain::messaging::MessagingService::new(hireops_domain::messaging::MessagingDeps {
+                store: Arc::new(MySqlConversations::new(pool.clone())),
                 audit: audit_log.clone(),
                 clock: clock.clone(),
             })),

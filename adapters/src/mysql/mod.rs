@@ -25,6 +25,7 @@ mod sso_links;
 mod users;
 mod jobs;
 mod files;
+mod conversations;
 
 pub use applications::{MySqlApplications, MySqlJobStages};
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
@@ -46,6 +47,7 @@ pub use sessions::MySqlSessions;
 pub use sso_links::MySqlSsoLinks;
 pub use users::MySqlUsers;
 pub use jobs::MySqlJobs;
+pub use conversations::MySqlConversations;
 pub use files::MySqlFiles;
 
 use hireops_domain::DomainError;

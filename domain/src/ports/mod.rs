@@ -16,6 +16,7 @@ mod settings;
 mod jobs;
 mod insights;
 mod files;
+mod messaging_store;
 
 pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
@@ -34,6 +35,7 @@ pub use notifications::{NotificationPreferenceRepository, NotificationRepository
 pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, TemplateEngine};
 pub use insights::{InsightsRepository, PipelineRows};
 pub use files::{CandidateRef, FileRepository, FileScanner, FileStorage, Inspection, PresignedPost, ScanQueue, TextExtractor, VirusVerdict};
+pub use messaging_store::ConversationStore;
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.

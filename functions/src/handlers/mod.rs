@@ -17,3 +17,4 @@ pub mod public_apply;
 pub mod files;
 pub mod candidates;
 pub mod candidate_self;
+pub mod messaging;

@@ -43,6 +43,8 @@ enum Resource {
     CandidateEducation,
     /// A published job the caller saved.
     SavedJob,
+    /// A messaging conversation the caller takes part in.
+    Conversation,
 }
 
 fn resource_of(route: &Route) -> Option<Resource> {
@@ -78,6 +80,8 @@ fn resource_of(route: &Route) -> Option<Resource> {
         Resource::CandidateEducation
     } else if p.starts_with("/api/candidate/saved-jobs/{") {
         Resource::SavedJob
+    } else if p.starts_with("/api/messaging/conversations/{") {
+        Resource::Conversation
     } else {
         panic!("the authorization matrix needs a fixture for {} {} ({})", route.method, p, route.name)
     };
@@ -211,6 +215,22 @@ async fn fixture(app: &TestApp, kind: Resource, company: (CompanyId, bool), owne
                 .unwrap();
             job.id.to_string()
         }
+        Resource::Conversation => {
+            let id = Uuid::now_v7();
+            sqlx::query("INSERT INTO conversations (id, subject, created_by, created_at) VALUES (?, 'Matrix', ?, UTC_TIMESTAMP(6))")
+                .bind(id)
+                .bind(owner_user)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            sqlx::query("INSERT INTO conversation_participants (conversation_id, user_id, joined_at) VALUES (?, ?, UTC_TIMESTAMP(6))")
+                .bind(id)
+                .bind(owner_user)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            id.to_string()
+        }
     }
 }
 
@@ -274,6 +294,10 @@ fn body_for(route: &Route) -> serde_json::Value {
         "candidate_skills_update" => serde_json::json!({"name": "Matrix"}),
         "candidate_experience_update" => serde_json::json!({"company_name": "Matrix Co", "job_title": "Matrix", "start_date": "2020-01-01"}),
         "candidate_education_update" => serde_json::json!({"institution": "Matrix U", "degree": "BSc"}),
+        "messaging_messages_send" => serde_json::json!({"body": "authorization matrix"}),
+        "messaging_read" => serde_json::json!({"message_id": Uuid::nil()}),
+        "messaging_participants_add" => serde_json::json!({"user_ids": []}),
+        "messaging_conversations_create" => serde_json::json!({"participant_ids": []}),
         _ => serde_json::json!({}),
     }
 }
@@ -372,6 +396,10 @@ async fn every_route_for_every_role_and_company() {
                 (Some(k @ (Resource::CandidateSkill | Resource::CandidateExperience | Resource::CandidateEducation)), _) => {
                     let stranger = fixture_candidate_user(&app).await;
                     Some(fixture(&app, k, typed(other_agency), stranger).await)
+                }
+                (Some(Resource::Conversation), _) => {
+                    let stranger = fixture_user(&app, other_agency, "recruiter").await;
+                    Some(fixture(&app, Resource::Conversation, typed(other_agency), stranger).await)
                 }
                 (Some(Resource::Notification), _) => {
                     let stranger = fixture_user(&app, other_agency, "recruiter").await;

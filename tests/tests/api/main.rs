@@ -33,3 +33,4 @@ mod dashboards;
 mod analytics;
 mod candidates;
 mod candidate_self;
+mod messaging;

@@ -1,0 +1,75 @@
+//! What messaging stores and answers.
+
+use super::{Family, Party};
+use crate::ids::{ApplicationId, CompanyId, ConversationId, MessageId, UserId};
+use chrono::{DateTime, Utc};
+
+/// A user as a conversation member (or prospective member).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub user_id: UserId,
+    pub full_name: String,
+    pub family: Family,
+    pub company_id: Option<CompanyId>,
+    /// `users.status = 'active'`.
+    pub active: bool,
+}
+
+impl Participant {
+    pub fn party(&self) -> Party {
+        Party { user_id: self.user_id, family: self.family, company_id: self.company_id }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewConversation {
+    pub id: ConversationId,
+    pub subject: Option<String>,
+    pub application_id: Option<ApplicationId>,
+    pub created_by: UserId,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub id: MessageId,
+    pub conversation_id: ConversationId,
+    pub sender_id: UserId,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The list filter of `GET /api/messaging/conversations`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConversationScope {
+    All,
+    Unread,
+    Application(ApplicationId),
+}
+
+/// One row of the conversation list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConversationSummary {
+    pub id: ConversationId,
+    pub subject: Option<String>,
+    pub application_id: Option<ApplicationId>,
+    pub participants: Vec<Participant>,
+    /// Body truncated to 200 characters.
+    pub last_message: Option<Message>,
+    pub unread_count: u64,
+    pub last_message_at: Option<DateTime<Utc>>,
+}
+
+/// A conversation as its participants see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConversationView {
+    pub conversation: NewConversation,
+    pub participants: Vec<Participant>,
+}
+
+/// A page of messages, newest first; `next_before` continues older.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessagePage {
+    pub items: Vec<Message>,
+    pub next_before: Option<MessageId>,
+}
