@@ -223,3 +223,175 @@ impl MessagingService {
         self.d.store.mark_read(id, caller.user_id, message_id, self.d.clock.now()).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::identity::{CompanyType, Permission, Scope};
+    use crate::ids::{CompanyId, SessionFamilyId};
+    use crate::ports::PortResult;
+    use chrono::{DateTime, Utc};
+    use std::sync::Mutex;
+
+    #[derive(Default)]
+    struct Fake {
+        people: Vec<Participant>,
+        bridged: bool,
+        bridge_asks: Mutex<u32>,
+        conversations: Mutex<Vec<(NewConversation, Vec<UserId>)>>,
+        messages: Mutex<Vec<Message>>,
+        audit: Mutex<Vec<AuditEntry>>,
+    }
+
+    #[async_trait::async_trait]
+    impl ConversationStore for Fake {
+        async fn people(&self, ids: &[UserId]) -> PortResult<Vec<Participant>> {
+            Ok(self.people.iter().filter(|p| ids.contains(&p.user_id)).cloned().collect())
+        }
+        async fn bridged(&self, _: &Party, _: &Party) -> PortResult<bool> {
+            *self.bridge_asks.lock().unwrap() += 1;
+            Ok(self.bridged)
+        }
+        async fn application_visible(&self, _: ApplicationId, _: Scope) -> PortResult<bool> {
+            Ok(false)
+        }
+        async fn create(&self, c: &NewConversation, participants: &[UserId], _: DateTime<Utc>) -> PortResult<()> {
+            self.conversations.lock().unwrap().push((c.clone(), participants.to_vec()));
+            Ok(())
+        }
+        async fn find(&self, id: ConversationId) -> PortResult<Option<(NewConversation, Vec<Participant>)>> {
+            let all = self.conversations.lock().unwrap();
+            Ok(all.iter().find(|(c, _)| c.id == id).map(|(c, users)| {
+                (c.clone(), users.iter().filter_map(|u| self.people.iter().find(|p| p.user_id == *u).cloned()).collect())
+            }))
+        }
+        async fn list(&self, _: UserId, _: &ConversationScope, page: PageRequest) -> PortResult<Page<ConversationSummary>> {
+            Ok(Page::new(Vec::new(), 0, page))
+        }
+        async fn add_participants(&self, id: ConversationId, users: &[UserId], _: DateTime<Utc>) -> PortResult<()> {
+            let mut all = self.conversations.lock().unwrap();
+            all.iter_mut().find(|(c, _)| c.id == id).unwrap().1.extend_from_slice(users);
+            Ok(())
+        }
+        async fn insert_message(&self, m: &Message) -> PortResult<()> {
+            self.messages.lock().unwrap().push(m.clone());
+            Ok(())
+        }
+        async fn messages(&self, _: ConversationId, _: Option<MessageId>, _: u32) -> PortResult<Vec<Message>> {
+            Ok(Vec::new())
+        }
+        async fn message_exists(&self, _: ConversationId, _: MessageId) -> PortResult<bool> {
+            Ok(false)
+        }
+        async fn mark_read(&self, _: ConversationId, _: UserId, _: MessageId, _: DateTime<Utc>) -> PortResult<()> {
+            Ok(())
+        }
+    }
+
+    #[async_trait::async_trait]
+    impl AuditLog for Fake {
+        async fn record(&self, entry: AuditEntry) -> PortResult<()> {
+            self.audit.lock().unwrap().push(entry);
+            Ok(())
+        }
+    }
+
+    fn person(family: Family, company: Option<CompanyId>) -> Participant {
+        Participant { user_id: UserId::new(), full_name: "P".into(), family, company_id: company, active: true }
+    }
+
+    fn principal_of(p: &Participant, roles: &[&str], kind: Option<CompanyType>) -> Principal {
+        Principal {
+            user_id: p.user_id,
+            session: SessionFamilyId::new(),
+            company_id: p.company_id,
+            company_type: kind,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            permissions: [Permission::MessagingUse].into_iter().collect(),
+        }
+    }
+
+    fn service(fake: Arc<Fake>) -> MessagingService {
+        MessagingService::new(MessagingDeps { store: fake.clone(), audit: fake, clock: Arc::new(SystemClock) })
+    }
+
+    fn input(ids: &[UserId]) -> NewConversationInput {
+        NewConversationInput { participant_ids: ids.to_vec(), ..Default::default() }
+    }
+
+    #[tokio::test]
+    async fn a_blocked_pair_is_audited_and_nothing_is_stored() {
+        let employer = person(Family::Employer, Some(CompanyId::new()));
+        let candidate = person(Family::Candidate, None);
+        let fake = Arc::new(Fake { people: vec![employer.clone(), candidate.clone()], bridged: true, ..Default::default() });
+        let caller = principal_of(&employer, &["hiring_manager"], Some(CompanyType::Employer));
+        let got = service(fake.clone()).create(&caller, input(&[candidate.user_id]), &RequestMeta::default()).await;
+        assert!(matches!(got, Err(DomainError::Forbidden("messaging_pair_blocked"))));
+        assert!(fake.conversations.lock().unwrap().is_empty());
+        assert_eq!(*fake.bridge_asks.lock().unwrap(), 0, "no bridge can open this pair");
+        let audit = fake.audit.lock().unwrap();
+        assert_eq!(audit.len(), 1);
+        assert_eq!(audit[0].action, "messaging.blocked");
+        assert_eq!(audit[0].outcome, Outcome::Denied);
+        assert_eq!(audit[0].details["reason"], "messaging_pair_blocked");
+        assert_eq!(audit[0].details["other_user_id"], candidate.user_id.to_string());
+    }
+
+    #[tokio::test]
+    async fn without_a_bridge_other_companies_are_refused_and_with_one_they_talk() {
+        let recruiter = person(Family::Recruiter, Some(CompanyId::new()));
+        let employer = person(Family::Employer, Some(CompanyId::new()));
+        let caller = principal_of(&recruiter, &["recruiter"], Some(CompanyType::Agency));
+        let closed = Arc::new(Fake { people: vec![recruiter.clone(), employer.clone()], bridged: false, ..Default::default() });
+        let got = service(closed.clone()).create(&caller, input(&[employer.user_id]), &RequestMeta::default()).await;
+        assert!(matches!(got, Err(DomainError::Forbidden("no_shared_context"))));
+        assert_eq!(closed.audit.lock().unwrap()[0].details["reason"], "no_shared_context");
+
+        let open = Arc::new(Fake { people: vec![recruiter.clone(), employer.clone()], bridged: true, ..Default::default() });
+        let id = service(open.clone()).create(&caller, input(&[employer.user_id]), &RequestMeta::default()).await.unwrap();
+        let stored = open.conversations.lock().unwrap();
+        assert_eq!(stored[0].0.id, id);
+        assert_eq!(stored[0].1, vec![recruiter.user_id, employer.user_id]);
+    }
+
+    #[tokio::test]
+    async fn unknown_and_inactive_people_are_named_by_index() {
+        let me = person(Family::Recruiter, Some(CompanyId::new()));
+        let mut gone = person(Family::Recruiter, me.company_id);
+        gone.active = false;
+        let fake = Arc::new(Fake { people: vec![me.clone(), gone.clone()], ..Default::default() });
+        let caller = principal_of(&me, &["recruiter"], Some(CompanyType::Agency));
+        let got = service(fake.clone()).create(&caller, input(&[UserId::new(), gone.user_id]), &RequestMeta::default()).await;
+        let Err(DomainError::Validation(errors)) = got else { panic!("expected 422") };
+        let named: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(named, ["participant_ids[0]", "participant_ids[1]"]);
+        assert!(fake.conversations.lock().unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_deactivated_participant_cannot_send_and_strangers_see_nothing() {
+        let company = Some(CompanyId::new());
+        let me = person(Family::Employer, company);
+        let colleague = person(Family::Employer, company);
+        let fake = Arc::new(Fake { people: vec![me.clone(), colleague.clone()], ..Default::default() });
+        let svc = service(fake.clone());
+        let caller = principal_of(&me, &["interviewer"], Some(CompanyType::Employer));
+        let id = svc.create(&caller, input(&[colleague.user_id]), &RequestMeta::default()).await.unwrap();
+        let sent = svc.send(&caller, id, "  hi\u{7} ", &RequestMeta::default()).await.unwrap();
+        assert_eq!(sent.body, "hi");
+
+        let stranger = person(Family::Employer, company);
+        let outsider = principal_of(&stranger, &["interviewer"], Some(CompanyType::Employer));
+        assert!(matches!(svc.send(&outsider, id, "hi", &RequestMeta::default()).await, Err(DomainError::NotFound)));
+        assert!(matches!(svc.get(&outsider, id).await, Err(DomainError::NotFound)));
+
+        let mut inactive = fake.people.clone();
+        inactive[0].active = false;
+        let frozen = Arc::new(Fake { people: inactive, ..Default::default() });
+        *frozen.conversations.lock().unwrap() = fake.conversations.lock().unwrap().clone();
+        let got = service(frozen.clone()).send(&caller, id, "hi", &RequestMeta::default()).await;
+        assert!(matches!(got, Err(DomainError::Forbidden("account_inactive"))));
+        assert!(frozen.messages.lock().unwrap().is_empty());
+    }
+}
