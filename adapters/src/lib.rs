@@ -9,5 +9,6 @@ pub mod object_store;
 pub mod mail;
 pub mod clamav;
 pub mod redis;
+pub mod redis_pubsub;
 pub mod oidc;
 pub mod extract;

@@ -60,6 +60,11 @@ impl RedisStore {
         })
     }
 
+    /// The shared connection (for the real-time publisher).
+    pub(crate) fn connection(&self) -> ConnectionManager {
+        self.conn.clone()
+    }
+
     pub fn key_prefix(&self) -> &str {
         &self.prefix
     }

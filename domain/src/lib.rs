@@ -22,6 +22,7 @@ pub mod notifications;
 pub mod paging;
 pub mod pipelines;
 pub mod ports;
+pub mod realtime;
 pub mod settings;
 pub mod text_search;
 pub mod jobs;

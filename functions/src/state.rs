@@ -63,6 +63,11 @@ pub struct AppState {
     pub files: Arc<FileService>,
     pub candidates: Arc<CandidateService>,
     pub messaging: Arc<hireops_domain::messaging::MessagingService>,
+    /// Real time: what the domain pushes through, and this process's local fan-out.
+    pub realtime: Arc<dyn hireops_domain::ports::RealtimePush>,
+    pub realtime_hub: hireops_adapters::redis_pubsub::RealtimeHub,
+    /// Who may listen on a conversation channel (none until messaging plugs in).
+    pub realtime_access: Arc<dyn hireops_domain::ports::ConversationChannelAccess>,
 }
 
 impl AppState {
@@ -167,6 +172,7 @@ impl AppState {
             audit: audit_log.clone(),
             clock: clock.clone(),
         }));
+        let realtime: Arc<dyn hireops_domain::ports::RealtimePush> = Arc::new(hireops_adapters::redis_pubsub::RedisPush::new(redis.clone()));
         let notifications = Arc::new(NotificationService::new(NotificationDeps {
             notifications: Arc::new(MySqlNotifications::new(pool.clone())),
             preferences: Arc::new(MySqlNotificationPreferences::new(pool.clone())),
@@ -176,6 +182,7 @@ impl AppState {
             mail: Arc::new(SqsMailOutbox((*mail_queue).clone())),
             applications: application_store,
             clock: clock.clone(),
+            realtime: realtime.clone(),
             frontend_url: config.frontend_url.clone(),
         }));
         let jobs = Arc::new(JobService::new(JobDeps {
@@ -252,6 +259,9 @@ impl AppState {
                 audit: audit_log.clone(),
                 clock: clock.clone(),
             })),
+            realtime,
+            realtime_hub: hireops_adapters::redis_pubsub::RealtimeHub::default(),
+            realtime_access: Arc::new(hireops_domain::realtime::NoConversationChannels),
             pool,
             config: Arc::new(config),
         })

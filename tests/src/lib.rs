@@ -205,6 +205,16 @@ impl TestApp {
         Self { base_url, http, pool: state.pool.clone(), state, mail, mail_queue, import_queue, events_queue, scan_queue, super_admin_email, jwt_public_key: public_key, database, queue_urls }
     }
 
+    /// A second `local` server over the same database, Redis prefix and
+    /// queues, like another process of the same deployment; its base URL.
+    pub async fn spawn_peer(&self) -> String {
+        let state = AppState::build((*self.state.config).clone()).await.expect("build the peer");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base_url = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(runtime::local::serve(listener, state));
+        base_url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }

@@ -279,13 +279,19 @@ impl AuthService {
     /// Turn a bearer access token into the caller, checking that the account
     /// and the session are still alive (so logout and deactivation bite at once).
     pub async fn authenticate(&self, access_token: &str) -> DomainResult<Principal> {
+        self.authenticate_until(access_token).await.map(|(principal, _)| principal)
+    }
+
+    /// As [`Self::authenticate`], plus when the token expires (long-lived
+    /// connections such as WebSockets close then).
+    pub async fn authenticate_until(&self, access_token: &str) -> DomainResult<(Principal, chrono::DateTime<chrono::Utc>)> {
         let now = self.d.clock.now();
         let claims = self.d.tokens.verify(access_token, now).ok_or(DomainError::Unauthenticated("invalid_token"))?;
         let user = self.d.users.find_by_id(claims.user_id).await?.ok_or(DomainError::Unauthenticated("invalid_token"))?;
         if !user.may_hold_session() || !self.d.sessions.is_family_live(claims.session, now).await? {
             return Err(DomainError::Unauthenticated("session_ended"));
         }
-        Ok(principal_of(&user, claims.session))
+        Ok((principal_of(&user, claims.session), claims.expires_at))
     }
 
     pub async fn me(&self, principal: &Principal) -> DomainResult<User> {

@@ -11,7 +11,7 @@ use crate::ids::{CompanyId, UserId};
 use crate::mail::OutgoingMail;
 use crate::paging::{Page, PageRequest};
 use crate::ports::{
-    ApplicationStore, MailOutbox, NotificationPreferenceRepository, NotificationRepository, RecipientDirectory, SettingsRepository, UserRepository,
+    ApplicationStore, MailOutbox, NotificationPreferenceRepository, NotificationRepository, RealtimePush, RecipientDirectory, SettingsRepository, UserRepository,
 };
 use crate::DomainError;
 use std::sync::Arc;
@@ -26,6 +26,8 @@ pub struct NotificationDeps {
     /// Who hears about applications.
     pub applications: Arc<dyn ApplicationStore>,
     pub clock: Arc<dyn Clock>,
+    /// Live pushes to each recipient's `user:` channel (best effort).
+    pub realtime: Arc<dyn RealtimePush>,
     /// Base URL of the web app, for links in emails.
     pub frontend_url: String,
 }
@@ -134,6 +136,7 @@ impl NotificationService {
     async fn deliver(&self, event_id: uuid::Uuid, deliveries: Vec<Delivery>) -> DomainResult<usize> {
         let notifications: Vec<_> = deliveries.iter().map(|d| d.notification.clone()).collect();
         self.d.notifications.record_for_event(event_id, &notifications, self.d.clock.now()).await?;
+        super::live::push_created(self.d.notifications.as_ref(), self.d.realtime.as_ref(), self.d.clock.as_ref(), &notifications).await;
         for d in deliveries {
             let Some(message) = d.email else { continue };
             let company = d.recipient.company.as_ref().map(|c| c.id);

@@ -17,6 +17,7 @@ mod jobs;
 mod insights;
 mod files;
 mod messaging_store;
+mod realtime;
 
 pub use applications::{ApplicationStore, JobStageStore};
 pub use audit::{AuditLog, AuditTrail};
@@ -36,6 +37,7 @@ pub use settings::{EmailTemplateRepository, SettingsRepository, StoredTemplate, 
 pub use insights::{InsightsRepository, PipelineRows};
 pub use files::{CandidateRef, FileRepository, FileScanner, FileStorage, Inspection, PresignedPost, ScanQueue, TextExtractor, VirusVerdict};
 pub use messaging_store::ConversationStore;
+pub use realtime::{ConversationChannelAccess, RealtimePush};
 pub use security::{AccessTokenCodec, OidcClient, PasswordHasher, RateDecision, RateLimiter, Secrets, SsoStateStore};
 
 /// Ports answer with this; the domain turns it into `DomainError::Infrastructure`.

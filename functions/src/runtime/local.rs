@@ -18,7 +18,9 @@ pub fn app(state: AppState) -> Router {
     let routes = routes::all();
     let doc = openapi::document(&routes);
     let static_dir = state.config.static_dir.clone();
-    let mut app = routes::router(state, &routes).merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc));
+    // The WebSocket endpoint is local-only (API Gateway WebSocket in the cloud), so not in the route table.
+    let ws = Router::new().route("/ws", axum::routing::get(super::ws::upgrade)).with_state(state.clone());
+    let mut app = routes::router(state, &routes).merge(ws).merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc));
     if let Some(dir) = static_dir {
         // The built web app; unknown paths fall back to index.html for client-side routing.
         let index = format!("{dir}/index.html");
@@ -27,8 +29,21 @@ pub fn app(state: AppState) -> Router {
     layers::apply(app)
 }
 
+/// Serve the API and `/ws`, with this process's Redis listener feeding the
+/// WebSocket hub (waited for, up to 10 s, so events published right after
+/// start-up reach local sockets).
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await
+    let (redis_listener, mut ready) = hireops_adapters::redis_pubsub::spawn_listener(
+        state.config.redis_url.clone(),
+        state.config.redis_key_prefix.clone(),
+        state.realtime_hub.clone(),
+    );
+    if tokio::time::timeout(Duration::from_secs(10), ready.wait_for(|r| *r)).await.is_err() {
+        tracing::warn!("realtime: Redis listener not ready; serving anyway");
+    }
+    let served = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await;
+    redis_listener.abort();
+    served
 }
 
 /// The queue each consumer reads, as resolved when the state was built.

@@ -4,3 +4,4 @@ pub mod lambda;
 pub mod layers;
 pub mod local;
 pub mod telemetry;
+pub mod ws;

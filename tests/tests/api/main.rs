@@ -34,3 +34,4 @@ mod analytics;
 mod candidates;
 mod candidate_self;
 mod messaging;
+mod realtime;
