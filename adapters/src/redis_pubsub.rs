@@ -142,3 +142,26 @@ async fn listen_once(url: &str, pattern: &str, strip: &str, hub: &RealtimeHub, b
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hireops_domain::ids::UserId;
+
+    #[tokio::test]
+    async fn the_hub_delivers_to_subscribers_and_forgets_channels_nobody_listens_on() {
+        let hub = RealtimeHub::default();
+        let (me, other) = (Channel::User(UserId::new()), Channel::User(UserId::new()));
+        let mut first = hub.subscribe(&me);
+        let second = hub.subscribe(&me);
+        assert_eq!(hub.active_channels(), 1);
+        hub.dispatch(&me.to_string(), Arc::from("hello"));
+        hub.dispatch(&other.to_string(), Arc::from("not for me"));
+        assert_eq!(&*first.receiver.recv().await.unwrap(), "hello");
+        assert!(first.receiver.try_recv().is_err(), "nothing from another channel");
+        drop(second);
+        assert_eq!(hub.active_channels(), 1, "one subscription left");
+        drop(first);
+        assert_eq!(hub.active_channels(), 0);
+    }
+}
