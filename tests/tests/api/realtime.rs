@@ -151,3 +151,27 @@ async fn only_ones_own_channel_may_be_subscribed() {
     assert_eq!(event["channel"], format!("user:{}", me.0));
     assert_eq!(event["type"], "notification.created");
 }
+
+#[tokio::test]
+async fn the_socket_closes_when_its_token_expires() {
+    let app = TestApp::spawn().await;
+    let acme = app.create_company("Acme Staffing", "agency").await;
+    let email = unique_email("recruiter");
+    let user = app.create_user(&email, "recruiter", Some(acme)).await;
+    let config = &app.state.config;
+    let codec = JwtCodec::new(JwtKeys::from_pem(&config.jwt_key_id, &config.jwt_private_key_pem).unwrap(), &config.jwt_issuer, &config.jwt_audience);
+    // A live session's token, re-issued to expire in two seconds.
+    let session = codec.verify(&token_of(&app.sign_in(&email).await), chrono::Utc::now()).expect("claims").session;
+    let now = chrono::Utc::now();
+    let short = codec.issue(user, session, now + chrono::Duration::seconds(2), now).unwrap();
+    let mut socket = connect(&app.base_url, &short, user).await;
+    let closed = loop {
+        match tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s") {
+            Some(Ok(Message::Close(frame))) => break frame,
+            Some(Ok(_)) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    };
+    let frame = closed.expect("a close frame with a reason");
+    assert_eq!(frame.reason.as_str(), "token_expired");
+}
