@@ -12,7 +12,10 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub fn apply(router: Router) -> Router {
     router
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<axum::body::Body>| {
+            // The path only: a query string may carry a secret (the WebSocket access token).
+            tracing::debug_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
 }
