@@ -24,6 +24,7 @@ pub mod pipelines;
 pub mod ports;
 pub mod realtime;
 pub mod settings;
+pub mod text_input;
 pub mod text_search;
 pub mod jobs;
 

@@ -74,7 +74,7 @@ pub fn company_query(kind: Option<&str>, status: Option<&str>, text: Option<&str
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
-    let text = text.map(str::trim).filter(|t| !t.is_empty()).map(|t| t.chars().take(200).collect());
+    let text = crate::text_input::filter_text(text);
     Ok(CompanyQuery { kind, status, text })
 }
 

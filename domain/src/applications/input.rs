@@ -13,9 +13,7 @@ pub const COVER_LETTER_MAX: usize = 10_000;
 pub const FULL_NAME_MAX: usize = 200;
 pub const URL_MAX: usize = 500;
 
-fn clean(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
-}
+use crate::text_input::trimmed as clean;
 
 fn too_long(s: &Option<String>, max: usize) -> bool {
     s.as_ref().is_some_and(|s| s.chars().count() > max)

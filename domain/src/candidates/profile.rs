@@ -233,9 +233,7 @@ impl CandidateProfile {
 }
 
 /// Trimmed; blank is None.
-pub fn clean(raw: Option<&str>) -> Option<String> {
-    raw.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
-}
+pub use crate::text_input::trimmed as clean;
 
 fn text(errors: &mut Vec<FieldError>, field: &str, raw: Option<&str>, max: usize) -> Option<String> {
     let value = clean(raw)?;

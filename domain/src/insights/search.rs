@@ -5,6 +5,7 @@
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::identity::{Permission, Principal};
 use crate::ids::{CandidateId, JobId};
+use crate::text_input::filter_text;
 pub use crate::text_search::{build_text_query, words_of, TextQuery, STOPWORDS};
 
 pub const QUERY_MAX_CHARS: usize = 200;
@@ -93,7 +94,7 @@ pub struct SearchInput {
 }
 
 fn text(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| s.chars().take(200).collect())
+    filter_text(v.as_deref())
 }
 
 fn one_of(field: &str, v: &Option<String>, allowed: &[&str], errors: &mut Vec<FieldError>) -> Option<String> {

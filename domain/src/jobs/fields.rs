@@ -183,7 +183,7 @@ fn bad_length(field: &str, min: usize, max: usize) -> FieldError {
 
 /// Trimmed; blank becomes absent.
 fn clean_opt(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    crate::text_input::trimmed(v.as_deref())
 }
 
 fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &Option<String>, max: usize, multiline: bool) {

@@ -2,6 +2,7 @@
 //! naming the parameter, never an empty list.
 
 use super::{EMPLOYMENT_TYPES, KINDS, PRIORITIES, STATUSES, WORK_MODES};
+use crate::text_input::filter_text as text;
 use crate::text_search::{build_text_query, TextQuery, STOPWORDS};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::ids::{CompanyId, UserId};
@@ -81,9 +82,6 @@ pub struct RawJobQuery<'a> {
     pub sort: Option<&'a str>,
 }
 
-fn text(v: Option<&str>) -> Option<String> {
-    v.map(str::trim).filter(|t| !t.is_empty()).map(|t| t.chars().take(200).collect())
-}
 
 fn choice(errors: &mut Vec<FieldError>, name: &str, v: Option<&str>, allowed: &[&str]) -> Option<String> {
     let v = v.map(str::trim).filter(|t| !t.is_empty())?;
