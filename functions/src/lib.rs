@@ -10,5 +10,6 @@ pub mod http;
 pub mod openapi;
 pub mod routes;
 pub mod runtime;
+pub mod socket;
 pub mod state;
 pub mod tasks;
