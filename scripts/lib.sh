@@ -20,6 +20,16 @@ ensure_env_file() {
     sed -e "s|^APP_SECRET=.*|APP_SECRET=${secret}|" -e "s|^JWT_PRIVATE_KEY_PEM=.*|JWT_PRIVATE_KEY_PEM=\"${pem}\"|" "$ROOT/.env.example" > "$ROOT/.env"
     chmod 600 "$ROOT/.env"
   fi
+  # Clones made before a secret existed get it added once.
+  if ! grep -q '^SCAN_SERVICE_TOKEN=.' "$ROOT/.env"; then
+    local token
+    token="$(openssl rand -hex 32)"
+    if grep -q '^SCAN_SERVICE_TOKEN=' "$ROOT/.env"; then
+      sed -i "s|^SCAN_SERVICE_TOKEN=.*|SCAN_SERVICE_TOKEN=${token}|" "$ROOT/.env"
+    else
+      printf '\nSCAN_SERVICE_TOKEN=%s\n' "$token" >> "$ROOT/.env"
+    fi
+  fi
 }
 
 load_env() {

@@ -39,6 +39,11 @@ pub struct Config {
     pub queue_scan: String,
     /// Largest resume or candidate document accepted, in bytes.
     pub resume_max_bytes: u64,
+    /// Largest message attachment, in bytes.
+    pub message_attachment_max_bytes: u64,
+    /// The credential an external scanner presents to `…/scan-complete`;
+    /// `None` refuses every such call.
+    pub scan_service_token: Option<String>,
     /// Public resume upload presigns per IP and hour.
     pub public_upload_rate_limit_per_hour: u32,
     pub clamd_addr: String,
@@ -128,6 +133,13 @@ impl Config {
             queue_import: or("QUEUE_IMPORT", "hireops-import"),
             queue_scan: or("QUEUE_SCAN", "hireops-scan"),
             resume_max_bytes: parsed("RESUME_MAX_BYTES", 10 * 1024 * 1024)?,
+            message_attachment_max_bytes: parsed("MESSAGE_ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024)?,
+            scan_service_token: match var("SCAN_SERVICE_TOKEN") {
+                Some(t) if t.len() < crate::http::service_credential::MIN_LENGTH => {
+                    anyhow::bail!("SCAN_SERVICE_TOKEN must be at least {} characters", crate::http::service_credential::MIN_LENGTH)
+                }
+                t => t,
+            },
             public_upload_rate_limit_per_hour: parsed("PUBLIC_UPLOAD_RATE_LIMIT_PER_HOUR", 20)?,
             clamd_addr: or("CLAMD_ADDR", "127.0.0.1:3310"),
             mail_transport,

@@ -109,6 +109,7 @@ pub fn template_functions(routes: &[Route], tasks: &[Task]) -> String {
             Access::Public => "public".to_string(),
             Access::Authenticated => "signed-in".to_string(),
             Access::Requires(p) => format!("requires {}", p.code()),
+            Access::Service => "service credential".to_string(),
         };
         let _ = writeln!(s, "  {}:", logical_id(r.name));
         let _ = writeln!(s, "    Type: AWS::Serverless::Function");
@@ -204,6 +205,7 @@ pub fn permissions_doc(routes: &[Route]) -> String {
             Access::Public => "public".to_string(),
             Access::Authenticated => "any signed-in user".to_string(),
             Access::Requires(p) => format!("`{}`", p.code()),
+            Access::Service => "the service credential (`SCAN_SERVICE_TOKEN`), not a user".to_string(),
         };
         let _ = writeln!(s, "| {} | `{}` | `{}` | {access} |", r.method, r.path, r.name);
     }

@@ -30,6 +30,9 @@ pub enum Access {
     Authenticated,
     /// Signed in and holding this permission, else 403.
     Requires(Permission),
+    /// A machine caller holding the service credential (`SCAN_SERVICE_TOKEN`,
+    /// sent as a bearer token); user tokens are refused.
+    Service,
 }
 
 pub struct Route {
@@ -86,8 +89,10 @@ impl Route {
         if let Some(bytes) = self.body_limit {
             router = router.layer(axum::extract::DefaultBodyLimit::max(bytes));
         }
-        if self.access != Access::Public {
-            router = router.route_layer(middleware::from_fn_with_state((state.clone(), self.access), authorize));
+        match self.access {
+            Access::Public => {}
+            Access::Service => router = router.route_layer(middleware::from_fn_with_state(state.clone(), authorize_service)),
+            _ => router = router.route_layer(middleware::from_fn_with_state((state.clone(), self.access), authorize)),
         }
         if let Some(t) = self.throttle {
             router = router.route_layer(middleware::from_fn_with_state((state.clone(), t, self.name), throttle::limit));
@@ -109,8 +114,14 @@ fn document_access(operation: &mut Operation, access: Access) {
         )
     };
     let responses = &mut operation.responses.responses;
-    if access != Access::Public {
-        responses.entry("401".into()).or_insert_with(|| problem("No valid bearer token, or the session has ended".into()));
+    match access {
+        Access::Public => {}
+        Access::Service => {
+            responses.entry("401".into()).or_insert_with(|| problem("No valid service credential (user tokens are refused)".into()));
+        }
+        _ => {
+            responses.entry("401".into()).or_insert_with(|| problem("No valid bearer token, or the session has ended".into()));
+        }
     }
     if let Access::Requires(p) = access {
         responses.entry("403".into()).or_insert_with(|| problem(format!("The caller lacks the `{}` permission", p.code())));
@@ -253,21 +264,39 @@ pub fn all() -> Vec<Route> {
         route!("messaging_messages_list", [messaging::messages] list, Requires(Permission::MessagingUse), None),
         route!("messaging_messages_send", [messaging::messages] send, Requires(Permission::MessagingUse), None),
         route!("messaging_read", [messaging::messages] read, Requires(Permission::MessagingUse), None),
+        route!("messaging_attachments_presign", [messaging::attachments] presign, Requires(Permission::MessagingUse), None),
+        route!("messaging_attachments_uploaded", [messaging::attachments] uploaded, Requires(Permission::MessagingUse), None),
+        route!("messaging_attachments_get", [messaging::attachments] get, Requires(Permission::MessagingUse), None),
+        route!("messaging_attachments_download", [messaging::attachments] download, Requires(Permission::MessagingUse), None),
+        route!("messaging_attachments_scan_complete", [messaging::attachments] scan_complete, Service, None),
     ]
 }
 
-/// Verify the bearer token, load the caller, check the permission.
-async fn authorize(State((state, access)): State<(AppState, Access)>, mut request: Request, next: Next) -> Response {
-    let token = request
+fn bearer(request: &Request) -> Option<&str> {
+    request
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(str::trim);
-    let Some(token) = token else {
+        .map(str::trim)
+}
+
+/// Only the holder of the service credential passes; when none is
+/// configured, nobody does.
+async fn authorize_service(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let presented = bearer(&request);
+    match (&state.config.scan_service_token, presented) {
+        (Some(expected), Some(given)) if crate::http::service_credential::matches(expected, given) => next.run(request).await,
+        _ => ApiError::new(StatusCode::UNAUTHORIZED, "service_credential_required").into_response(),
+    }
+}
+
+/// Verify the bearer token, load the caller, check the permission.
+async fn authorize(State((state, access)): State<(AppState, Access)>, mut request: Request, next: Next) -> Response {
+    let Some(token) = bearer(&request).map(str::to_owned) else {
         return ApiError::new(StatusCode::UNAUTHORIZED, "authentication_required").into_response();
     };
-    let principal = match state.auth.authenticate(token).await {
+    let principal = match state.auth.authenticate(&token).await {
         Ok(p) => p,
         Err(e) => return ApiError::from(e).into_response(),
     };

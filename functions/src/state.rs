@@ -66,7 +66,7 @@ pub struct AppState {
     /// Real time: what the domain pushes through, and this process's local fan-out.
     pub realtime: Arc<dyn hireops_domain::ports::RealtimePush>,
     pub realtime_hub: hireops_adapters::redis_pubsub::RealtimeHub,
-    /// Who may listen on a conversation channel (none until messaging plugs in).
+    /// Who may listen on a conversation channel: its participants.
     pub realtime_access: Arc<dyn hireops_domain::ports::ConversationChannelAccess>,
 }
 
@@ -201,8 +201,13 @@ impl AppState {
             extractor: Arc::new(DocumentText),
             secrets: Arc::new(HmacSecrets::new(config.app_secret.as_bytes())?),
             clock: clock.clone(),
-            limits: FileLimits { resume_max_bytes: config.resume_max_bytes, ..FileLimits::default() },
+            limits: FileLimits {
+                resume_max_bytes: config.resume_max_bytes,
+                attachment_max_bytes: config.message_attachment_max_bytes,
+                ..FileLimits::default()
+            },
         }));
+        let conversations: Arc<dyn hireops_domain::ports::ConversationStore> = Arc::new(MySqlConversations::new(pool.clone()));
         let deps = AuthDeps {
             users: Arc::new(MySqlUsers::new(pool.clone())),
             sessions: Arc::new(MySqlSessions::new(pool.clone())),
@@ -247,7 +252,7 @@ impl AppState {
             applications,
             insights,
             scan_queue,
-            files,
+            files: files.clone(),
             candidates: Arc::new(CandidateService::new(CandidateDeps {
                 candidates: Arc::new(MySqlCandidates::new(pool.clone())),
                 saved_jobs: Arc::new(MySqlSavedJobs::new(pool.clone())),
@@ -255,13 +260,15 @@ impl AppState {
                 clock: clock.clone(),
             })),
             messaging: Arc::new(hireops_domain::messaging::MessagingService::new(hireops_domain::messaging::MessagingDeps {
-                store: Arc::new(MySqlConversations::new(pool.clone())),
+                store: conversations.clone(),
                 audit: audit_log.clone(),
                 clock: clock.clone(),
+                push: realtime.clone(),
+                files: files.clone(),
             })),
             realtime,
             realtime_hub: hireops_adapters::redis_pubsub::RealtimeHub::default(),
-            realtime_access: Arc::new(hireops_domain::realtime::NoConversationChannels),
+            realtime_access: Arc::new(hireops_domain::messaging::ConversationChannels(conversations)),
             pool,
             config: Arc::new(config),
         })

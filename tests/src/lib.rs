@@ -69,6 +69,8 @@ pub async fn test_config(database: &str, mail_queue: &str) -> Config {
         queue_import: "hireops-import".into(),
         queue_scan: "hireops-scan".into(),
         resume_max_bytes: 10 * 1024 * 1024,
+        message_attachment_max_bytes: 25 * 1024 * 1024,
+        scan_service_token: Some(format!("scanner-{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())),
         public_upload_rate_limit_per_hour: 1000,
         clamd_addr: env_or("CLAMD_ADDR", "127.0.0.1:3310"),
         mail_transport: MailTransportKind::Smtp,

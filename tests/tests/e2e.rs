@@ -21,13 +21,23 @@ async fn wait_healthy(http: &reqwest::Client, base: &str) -> Value {
     }
 }
 
+/// The next text frame of a socket, as JSON.
+async fn next_frame(socket: &mut tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>) -> Value {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(60), futures_util::StreamExt::next(socket)).await.expect("a frame within 60 s");
+        if let tokio_tungstenite::tungstenite::Message::Text(text) = frame.expect("open").expect("frame") {
+            return serde_json::from_str(text.as_str()).expect("json frame");
+        }
+    }
+}
+
 async fn post(http: &reqwest::Client, url: String, body: Value) -> Value {
     http.post(url).json(&body).send().await.expect("request").json().await.expect("json")
 }
 
 #[tokio::test]
 #[ignore = "needs the running local bin; scripts/test runs it"]
-async fn the_local_bin_serves_health_docs_admin_a_csv_import_and_a_hire_pipeline() {
+async fn the_local_bin_serves_health_docs_admin_a_csv_import_a_hire_pipeline_and_live_messaging() {
     let base = var("E2E_BASE_URL");
     let http = reqwest::Client::new();
     let health = wait_healthy(&http, &base).await;
@@ -176,6 +186,111 @@ async fn the_local_bin_serves_health_docs_admin_a_csv_import_and_a_hire_pipeline
     assert_eq!(steps[1], (board["stages"][1]["name"].clone(), json!("Client wants an L1 this week")));
     let found: Value = auth(http.get(format!("{base}/api/search?type=candidates&q=zettabyte{run}"))).send().await.unwrap().json().await.unwrap();
     assert_eq!(found["items"][0]["title"], "Dana Scully", "the resume text is searchable: {found}");
+
+    // Messaging, end to end: the admin and a new recruiter talk live over the
+    // bin's WebSocket; attachments go through the presigned POST and clamd,
+    // their states arrive live, and only the clean one downloads.
+    let recruiter_email = format!("e2e-rec-{run}@example.com");
+    let created = auth(http.post(format!("{base}/api/admin/users")))
+        .json(&json!({"email": recruiter_email, "full_name": "E2E Recruiter", "role": "recruiter"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let recruiter_id = created.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let token = mail.wait_for_token(&recruiter_email, "activate").await;
+    assert_eq!(http.post(format!("{base}/api/auth/activate")).json(&json!({"token": token, "password": password})).send().await.unwrap().status(), 204);
+    let signed_in = post(&http, format!("{base}/api/auth/login"), json!({"email": recruiter_email, "password": password})).await;
+    let recruiter = signed_in["access_token"].as_str().unwrap_or_else(|| panic!("recruiters sign in without a code: {signed_in}")).to_string();
+    let conversation: Value = auth(http.post(format!("{base}/api/messaging/conversations")))
+        .json(&json!({"participant_ids": [recruiter_id], "subject": "Initech shortlist"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let cid = conversation["id"].as_str().unwrap().to_string();
+    let ws = base.replacen("http://", "ws://", 1);
+    let (mut watcher, _) = tokio_tungstenite::connect_async(format!("{ws}/ws/conversations/{cid}?access_token={recruiter}")).await.expect("recruiter socket");
+    let (mut sender, _) = tokio_tungstenite::connect_async(format!("{ws}/ws/conversations/{cid}?access_token={admin}")).await.expect("admin socket");
+    for socket in [&mut watcher, &mut sender] {
+        for _ in 0..2 {
+            assert_eq!(next_frame(socket).await["type"], "subscribed");
+        }
+    }
+
+    let eicar: &[u8] = br"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    let zipped = {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file("eicar.com", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, eicar).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    };
+    let note = format!("Shortlist for Initech, run {run}\n");
+    let mut verdicts = Vec::new();
+    for (name, ty, bytes) in [("shortlist.txt", "text/plain", note.as_bytes()), ("eicar.txt", "text/plain", eicar), ("eicar.zip", "application/zip", zipped.as_slice())] {
+        let form = auth(http.post(format!("{base}/api/messaging/conversations/{cid}/attachments/presign")))
+            .json(&json!({"file_name": name, "content_type": ty, "size": bytes.len()}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(form.status(), 201);
+        let form: Value = form.json().await.unwrap();
+        let mut multipart = reqwest::multipart::Form::new();
+        for (k, v) in form["fields"].as_object().unwrap() {
+            multipart = multipart.text(k.clone(), v.as_str().unwrap().to_string());
+        }
+        multipart = multipart.part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name).mime_str(ty).unwrap());
+        assert!(http.post(form["url"].as_str().unwrap()).multipart(multipart).send().await.unwrap().status().is_success());
+        let id = form["attachment_id"].as_str().unwrap().to_string();
+        assert_eq!(auth(http.post(format!("{base}/api/messaging/attachments/{id}/uploaded"))).send().await.unwrap().status(), 200);
+        verdicts.push(id);
+    }
+    // The recruiter watches every state change live: pending, then the verdict.
+    let mut finals = std::collections::HashMap::new();
+    while finals.len() < 3 {
+        let frame = next_frame(&mut watcher).await;
+        if frame["type"] == "attachment.status_changed" && frame["data"]["status"] != "pending" {
+            finals.insert(frame["data"]["id"].as_str().unwrap().to_string(), frame["data"]["status"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(
+        [finals[&verdicts[0]].as_str(), finals[&verdicts[1]].as_str(), finals[&verdicts[2]].as_str()],
+        ["clean", "infected", "infected"]
+    );
+    // The message with the clean file arrives live; only the clean file downloads.
+    futures_util::SinkExt::send(
+        &mut sender,
+        tokio_tungstenite::tungstenite::Message::Text(json!({"type": "message.send", "body": "Shortlist attached", "attachment_ids": [verdicts[0]]}).to_string().into()),
+    )
+    .await
+    .unwrap();
+    let message = loop {
+        let frame = next_frame(&mut watcher).await;
+        if frame["type"] == "message.created" {
+            break frame;
+        }
+    };
+    assert_eq!(message["data"]["attachments"][0]["status"], "clean", "{message}");
+    let link: Value = http.get(format!("{base}/api/messaging/attachments/{}/download", verdicts[0])).bearer_auth(&recruiter).send().await.unwrap().json().await.unwrap();
+    let body = http.get(link["url"].as_str().unwrap()).send().await.unwrap().text().await.unwrap();
+    assert_eq!(body, note);
+    for blocked in &verdicts[1..] {
+        let refused = http.get(format!("{base}/api/messaging/attachments/{blocked}/download")).bearer_auth(&recruiter).send().await.unwrap();
+        assert_eq!(refused.status(), 403);
+    }
+    // Too large, or a type off the allow-list, is refused at the presign.
+    for (ty, size) in [("application/pdf", 26 * 1024 * 1024), ("text/html", 10)] {
+        let refused = auth(http.post(format!("{base}/api/messaging/conversations/{cid}/attachments/presign")))
+            .json(&json!({"file_name": "x", "content_type": ty, "size": size}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 422);
+    }
 
     // Leave nothing behind: the run's database goes.
     use sqlx::migrate::MigrateDatabase;

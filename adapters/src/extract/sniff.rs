@@ -4,9 +4,12 @@ use std::io::{Cursor, Read};
 
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const ODT: &str = "application/vnd.oasis.opendocument.text";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const PPTX: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 /// The MIME type the content shows. Zip containers are opened: a DOCX must
-/// hold `word/document.xml`, an ODT declares itself in `mimetype`; other
+/// hold `word/document.xml` (XLSX `xl/workbook.xml`, PPTX
+/// `ppt/presentation.xml`), an ODT declares itself in `mimetype`; other
 /// zips are `application/zip`. Text without a signature is `text/plain` only
 /// when it is valid UTF-8 without NUL bytes. `None`: unknown binary.
 pub fn sniff(bytes: &[u8]) -> Option<String> {
@@ -27,8 +30,10 @@ pub fn sniff(bytes: &[u8]) -> Option<String> {
 
 fn zip_kind(bytes: &[u8]) -> &'static str {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return "application/zip" };
-    if archive.by_name("word/document.xml").is_ok() {
-        return DOCX;
+    for (entry, kind) in [("word/document.xml", DOCX), ("xl/workbook.xml", XLSX), ("ppt/presentation.xml", PPTX)] {
+        if archive.by_name(entry).is_ok() {
+            return kind;
+        }
     }
     if let Ok(entry) = archive.by_name("mimetype") {
         let mut declared = String::new();
@@ -65,6 +70,8 @@ mod tests {
         assert_eq!(sniff(b"\xff\xfe\xfa"), None);
         assert_eq!(sniff(&zip_with(&[("word/document.xml", b"<w:document/>")])).as_deref(), Some(DOCX));
         assert_eq!(sniff(&zip_with(&[("mimetype", ODT.as_bytes()), ("content.xml", b"<x/>")])).as_deref(), Some(ODT));
+        assert_eq!(sniff(&zip_with(&[("xl/workbook.xml", b"<workbook/>")])).as_deref(), Some(XLSX));
+        assert_eq!(sniff(&zip_with(&[("ppt/presentation.xml", b"<p/>")])).as_deref(), Some(PPTX));
         assert_eq!(sniff(&zip_with(&[("[Content_Types].xml", b"<x/>"), ("word/other.xml", b"")])).as_deref(), Some("application/zip"));
     }
 }

@@ -3,8 +3,10 @@
 use super::{infra, visibility::push_application_visible};
 use chrono::{DateTime, Utc};
 use hireops_domain::identity::{CompanyType, Scope};
-use hireops_domain::ids::{ApplicationId, CompanyId, ConversationId, MessageId, UserId};
-use hireops_domain::messaging::{ConversationScope, ConversationSummary, Family, Message, NewConversation, Participant, Party};
+use hireops_domain::ids::{ApplicationId, CompanyId, ConversationId, FileId, MessageId, UserId};
+use hireops_domain::messaging::{
+    Attachment, AttachmentInfo, ConversationScope, ConversationSummary, Family, Message, NewConversation, Participant, Party,
+};
 use hireops_domain::paging::{Page, PageRequest};
 use hireops_domain::ports::{ConversationStore, PortResult};
 use sqlx::mysql::MySqlRow;
@@ -45,7 +47,15 @@ fn participant(row: &MySqlRow) -> PortResult<Participant> {
         family,
         company_id: row.try_get::<Option<Uuid>, _>("company_id").map_err(infra)?.map(CompanyId),
         active: status == "active",
+        last_read_message_id: optional_column(row, "last_read_message_id")?.map(MessageId),
+        last_delivered_message_id: optional_column(row, "last_delivered_message_id")?.map(MessageId),
     })
+}
+
+/// A receipt column, present only when the row came from a conversation's members.
+fn optional_column(row: &MySqlRow, name: &str) -> PortResult<Option<Uuid>> {
+    use sqlx::Column;
+    if row.columns().iter().any(|c| c.name() == name) { row.try_get(name).map_err(infra) } else { Ok(None) }
 }
 
 fn message(row: &MySqlRow) -> PortResult<Message> {
@@ -55,6 +65,7 @@ fn message(row: &MySqlRow) -> PortResult<Message> {
         sender_id: UserId(row.try_get("sender_id").map_err(infra)?),
         body: row.try_get("body").map_err(infra)?,
         created_at: row.try_get("created_at").map_err(infra)?,
+        attachments: Vec::new(),
     })
 }
 
@@ -63,7 +74,7 @@ impl MySqlConversations {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut qb = QueryBuilder::<MySql>::new(PEOPLE.replace("FROM users u", ", p.conversation_id FROM conversation_participants p JOIN users u ON u.id = p.user_id"));
+        let mut qb = QueryBuilder::<MySql>::new(PEOPLE.replace("FROM users u", ", p.conversation_id, p.last_read_message_id, p.last_delivered_message_id FROM conversation_participants p JOIN users u ON u.id = p.user_id"));
         qb.push(" WHERE p.conversation_id IN (");
         let mut sep = qb.separated(", ");
         for id in ids {
@@ -72,6 +83,32 @@ impl MySqlConversations {
         qb.push(") ORDER BY p.joined_at, u.id");
         let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
         rows.iter().map(|r| Ok((r.try_get("conversation_id").map_err(infra)?, participant(r)?))).collect()
+    }
+
+    /// The attachments of these messages, in upload order.
+    async fn attachments_of(&self, messages: &mut [Message]) -> PortResult<()> {
+        if messages.is_empty() {
+            return Ok(());
+        }
+        let mut qb = QueryBuilder::<MySql>::new(format!(
+            "SELECT a.message_id AS attached_to, a.conversation_id AS attachment_conversation, {} FROM message_attachments a
+             JOIN stored_files f ON f.id = a.file_id WHERE a.message_id IN (",
+            super::files::COLUMNS
+        ));
+        let mut sep = qb.separated(", ");
+        for m in messages.iter() {
+            sep.push_bind(m.id.0);
+        }
+        qb.push(") ORDER BY a.created_at, a.file_id");
+        let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
+        for row in &rows {
+            let to: Uuid = row.try_get("attached_to").map_err(infra)?;
+            let file = super::files::file(row)?;
+            if let Some(m) = messages.iter_mut().find(|m| m.id.0 == to) {
+                m.attachments.push(AttachmentInfo::of(&file));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -233,6 +270,7 @@ impl ConversationStore for MySqlConversations {
                     sender_id: UserId(row.try_get("lm_sender").map_err(infra)?),
                     body: row.try_get("lm_body").map_err(infra)?,
                     created_at: row.try_get("lm_created_at").map_err(infra)?,
+                    attachments: Vec::new(),
                 }),
                 None => None,
             };
@@ -276,6 +314,20 @@ impl ConversationStore for MySqlConversations {
             .execute(&mut *tx)
             .await
             .map_err(infra)?;
+        for a in &m.attachments {
+            // Only an unsent attachment of this conversation joins; a
+            // concurrent send that took it first makes this one fail whole.
+            let linked = sqlx::query("UPDATE message_attachments SET message_id = ? WHERE file_id = ? AND conversation_id = ? AND message_id IS NULL")
+                .bind(m.id.0)
+                .bind(a.id.0)
+                .bind(m.conversation_id.0)
+                .execute(&mut *tx)
+                .await
+                .map_err(infra)?;
+            if linked.rows_affected() != 1 {
+                return Err(hireops_domain::DomainError::Conflict("attachment_already_sent"));
+            }
+        }
         sqlx::query("UPDATE conversations SET last_message_at = ? WHERE id = ?")
             .bind(m.created_at)
             .bind(m.conversation_id.0)
@@ -293,7 +345,9 @@ impl ConversationStore for MySqlConversations {
         }
         qb.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
         let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
-        rows.iter().map(message).collect()
+        let mut items = rows.iter().map(message).collect::<PortResult<Vec<_>>>()?;
+        self.attachments_of(&mut items).await?;
+        Ok(items)
     }
 
     async fn message_exists(&self, id: ConversationId, message: MessageId) -> PortResult<bool> {
@@ -306,20 +360,60 @@ impl ConversationStore for MySqlConversations {
         Ok(n > 0)
     }
 
-    async fn mark_read(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<()> {
-        // Monotonic: only a later message (UUIDv7 ids sort by time) moves the receipt.
-        sqlx::query(
-            "UPDATE conversation_participants SET last_read_message_id = ?, last_read_at = ?
-             WHERE conversation_id = ? AND user_id = ? AND (last_read_message_id IS NULL OR last_read_message_id < ?)",
-        )
-        .bind(message.0)
-        .bind(at)
-        .bind(id.0)
-        .bind(user.0)
-        .bind(message.0)
-        .execute(&self.pool)
-        .await
-        .map_err(infra)?;
-        Ok(())
+    async fn mark_read(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<bool> {
+        self.advance(id, user, message, at, "last_read_message_id", "last_read_at").await
+    }
+
+    async fn mark_delivered(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<bool> {
+        self.advance(id, user, message, at, "last_delivered_message_id", "last_delivered_at").await
+    }
+
+    async fn is_participant(&self, id: ConversationId, user: UserId) -> PortResult<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM conversation_participants WHERE conversation_id = ? AND user_id = ?")
+            .bind(id.0)
+            .bind(user.0)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(infra)?;
+        Ok(n > 0)
+    }
+
+    async fn attachments(&self, ids: &[FileId]) -> PortResult<Vec<Attachment>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut qb = QueryBuilder::<MySql>::new(format!(
+            "SELECT a.message_id AS attached_to, a.conversation_id AS attachment_conversation, {} FROM message_attachments a
+             JOIN stored_files f ON f.id = a.file_id WHERE a.file_id IN (",
+            super::files::COLUMNS
+        ));
+        let mut sep = qb.separated(", ");
+        for id in ids {
+            sep.push_bind(id.0);
+        }
+        qb.push(")");
+        let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
+        rows.iter()
+            .map(|row| {
+                Ok(Attachment {
+                    file: super::files::file(row)?,
+                    conversation_id: ConversationId(row.try_get("attachment_conversation").map_err(infra)?),
+                    message_id: row.try_get::<Option<Uuid>, _>("attached_to").map_err(infra)?.map(MessageId),
+                })
+            })
+            .collect()
+    }
+}
+
+impl MySqlConversations {
+    /// Move one receipt forward. Monotonic: only a later message (UUIDv7 ids
+    /// sort by time) moves it. `column`/`at_column` are fixed names, never input.
+    async fn advance(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>, column: &str, at_column: &str) -> PortResult<bool> {
+        let sql = format!(
+            "UPDATE conversation_participants SET {column} = ?, {at_column} = ?
+             WHERE conversation_id = ? AND user_id = ? AND ({column} IS NULL OR {column} < ?)"
+        );
+        let done = sqlx::query(&sql).bind(message.0).bind(at).bind(id.0).bind(user.0).bind(message.0).execute(&self.pool).await.map_err(infra)?;
+        Ok(done.rows_affected() == 1)
     }
 }

@@ -3,7 +3,7 @@
 use super::visibility::{push_application_visible, push_candidate_visible};
 use super::{infra, refresh_candidate_search_text};
 use chrono::{DateTime, Utc};
-use hireops_domain::files::{CandidateDocument, DocumentKind, FilePurpose, ScanOutcome, StoredFile, VirusStatus};
+use hireops_domain::files::{CandidateDocument, DocumentKind, FileLink, FilePurpose, ScanOutcome, StoredFile, VirusStatus};
 use hireops_domain::identity::CompanyFilter;
 use hireops_domain::ids::{CandidateId, CompanyId, FileId, JobId, UserId};
 use hireops_domain::ports::{CandidateRef, FileRepository, PortResult};
@@ -22,11 +22,11 @@ impl MySqlFiles {
     }
 }
 
-const COLUMNS: &str = "f.id, f.company_id, f.uploaded_by, f.purpose, f.object_key, f.file_name, f.declared_type, f.max_size,
+pub(super) const COLUMNS: &str = "f.id, f.company_id, f.uploaded_by, f.purpose, f.object_key, f.file_name, f.declared_type, f.max_size,
     f.size, f.sha256, f.sniffed_type, f.virus_status, f.scan_detail, f.scanned_at, (f.extracted_text IS NOT NULL) AS has_text,
     f.created_at, f.updated_at";
 
-fn file(row: &MySqlRow) -> PortResult<StoredFile> {
+pub(super) fn file(row: &MySqlRow) -> PortResult<StoredFile> {
     let purpose: String = row.try_get("purpose").map_err(infra)?;
     let status: String = row.try_get("virus_status").map_err(infra)?;
     Ok(StoredFile {
@@ -53,7 +53,7 @@ fn file(row: &MySqlRow) -> PortResult<StoredFile> {
 
 #[async_trait::async_trait]
 impl FileRepository for MySqlFiles {
-    async fn create(&self, f: &StoredFile, link: Option<(CandidateId, DocumentKind)>, at: DateTime<Utc>) -> PortResult<()> {
+    async fn create(&self, f: &StoredFile, link: Option<FileLink>, at: DateTime<Utc>) -> PortResult<()> {
         let mut tx = self.pool.begin().await.map_err(infra)?;
         sqlx::query(
             "INSERT INTO stored_files (id, company_id, uploaded_by, purpose, object_key, file_name, declared_type, max_size,
@@ -73,15 +73,29 @@ impl FileRepository for MySqlFiles {
         .execute(&mut *tx)
         .await
         .map_err(infra)?;
-        if let Some((candidate, kind)) = link {
-            sqlx::query("INSERT INTO candidate_documents (candidate_id, file_id, kind, added_at) VALUES (?, ?, ?, ?)")
-                .bind(candidate.0)
-                .bind(f.id.0)
-                .bind(kind.as_str())
-                .bind(at)
-                .execute(&mut *tx)
-                .await
-                .map_err(infra)?;
+        match link {
+            Some(FileLink::CandidateDocument(candidate, kind)) => {
+                sqlx::query("INSERT INTO candidate_documents (candidate_id, file_id, kind, added_at) VALUES (?, ?, ?, ?)")
+                    .bind(candidate.0)
+                    .bind(f.id.0)
+                    .bind(kind.as_str())
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(infra)?;
+            }
+            Some(FileLink::MessageAttachment(conversation)) => {
+                let uploader = f.uploaded_by.ok_or_else(|| DomainError::infra("an attachment needs its uploader"))?;
+                sqlx::query("INSERT INTO message_attachments (file_id, conversation_id, uploaded_by, created_at) VALUES (?, ?, ?, ?)")
+                    .bind(f.id.0)
+                    .bind(conversation.0)
+                    .bind(uploader.0)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(infra)?;
+            }
+            None => {}
         }
         tx.commit().await.map_err(infra)
     }
@@ -101,6 +115,8 @@ impl FileRepository for MySqlFiles {
     async fn find_visible(&self, id: FileId, companies: CompanyFilter) -> PortResult<Option<StoredFile>> {
         let mut qb: QueryBuilder<'_, MySql> = QueryBuilder::new(format!("SELECT {COLUMNS} FROM stored_files f WHERE f.id = "));
         qb.push_bind(id.0);
+        // Attachments are seen through their conversation only.
+        qb.push(" AND f.purpose <> 'message_attachment'");
         match companies {
             CompanyFilter::Any => {}
             CompanyFilter::Nothing => return Ok(None),

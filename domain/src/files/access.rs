@@ -23,6 +23,12 @@ impl FileService {
     /// A short-lived download link, for clean files only.
     pub async fn download(&self, actor: &Principal, id: FileId) -> DomainResult<FileDownload> {
         let file = self.file(actor, id).await?;
+        self.download_link(&file).await
+    }
+
+    /// A short-lived download link for a file the caller was already allowed
+    /// to see (e.g. an attachment of one of their conversations); clean only.
+    pub async fn download_link(&self, file: &StoredFile) -> DomainResult<FileDownload> {
         downloadable(file.virus_status)?;
         let ttl = self.d.limits.download_ttl;
         let url = self.d.storage.presign_download(&file.object_key, &content_disposition(&file.file_name), ttl).await?;

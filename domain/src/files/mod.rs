@@ -10,12 +10,12 @@ mod scan;
 mod upload;
 
 pub use access::FileDownload;
-pub use model::{CandidateDocument, DocumentKind, FilePurpose, StoredFile, VirusStatus};
+pub use model::{CandidateDocument, DocumentKind, FileLink, FilePurpose, StoredFile, VirusStatus};
 pub use rules::{
     content_disposition, object_key, quarantine_key, sanitize_file_name, type_matches, validate_upload, UploadRequest,
-    ValidUpload, EXTRACTED_TEXT_MAX_BYTES, RESUME_TYPES,
+    ValidUpload, ATTACHMENT_TYPES, EXTRACTED_TEXT_MAX_BYTES, RESUME_TYPES,
 };
-pub use scan::{ScanOutcome, ScanResult, ScanTrigger};
+pub use scan::{ExternalScanReport, ExternalVerdict, ScanOutcome, ScanResult, ScanTrigger};
 pub use upload::{CandidateDocumentUpload, PresignedFileUpload};
 
 use crate::clock::Clock;
@@ -28,6 +28,8 @@ use std::time::Duration;
 pub struct FileLimits {
     /// Largest resume or candidate document accepted (bytes).
     pub resume_max_bytes: u64,
+    /// Largest message attachment accepted (bytes).
+    pub attachment_max_bytes: u64,
     /// How long a presigned upload stays usable.
     pub upload_ttl: Duration,
     /// How long a download link stays usable.
@@ -36,7 +38,11 @@ pub struct FileLimits {
 
 impl Default for FileLimits {
     fn default() -> Self {
-        Self { resume_max_bytes: 10 * 1024 * 1024, upload_ttl: Duration::from_secs(15 * 60), download_ttl: Duration::from_secs(5 * 60) }
+        Self {
+            resume_max_bytes: 10 * 1024 * 1024,
+            attachment_max_bytes: 25 * 1024 * 1024,
+            upload_ttl: Duration::from_secs(15 * 60), download_ttl: Duration::from_secs(5 * 60),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! What a stored file is, and its scan states.
 
 use crate::identity::CompanyOwned;
-use crate::ids::{CompanyId, FileId, UserId};
+use crate::ids::{CandidateId, CompanyId, ConversationId, FileId, UserId};
 use chrono::{DateTime, Utc};
 
 /// Why the file was uploaded; decides its limits and who links to it.
@@ -11,7 +11,7 @@ pub enum FilePurpose {
     Resume,
     /// A document added to a candidate profile by a recruiter.
     CandidateDocument,
-    /// A message attachment (issue 5).
+    /// A message attachment: seen by the conversation's participants only.
     MessageAttachment,
 }
 
@@ -130,6 +130,15 @@ impl CompanyOwned for StoredFile {
     fn owner(&self) -> Option<CompanyId> {
         self.company_id
     }
+}
+
+/// What a new file is attached to, stored with it in one transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileLink {
+    /// A document on a candidate profile.
+    CandidateDocument(CandidateId, DocumentKind),
+    /// An attachment uploaded into a conversation (linked to its message when sent).
+    MessageAttachment(ConversationId),
 }
 
 /// A file linked to a candidate profile.

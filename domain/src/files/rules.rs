@@ -14,6 +14,25 @@ pub const RESUME_TYPES: &[&str] = &[
     "application/vnd.oasis.opendocument.text",
 ];
 
+/// Types accepted as message attachments: documents, spreadsheets,
+/// presentations, images and zip archives (clamd looks inside archives).
+pub const ATTACHMENT_TYPES: &[&str] = &[
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/msword",
+    "application/vnd.oasis.opendocument.text",
+    "application/rtf",
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/zip",
+];
+
 /// Extracted text beyond this is cut (at a character boundary).
 pub const EXTRACTED_TEXT_MAX_BYTES: usize = 1024 * 1024;
 
@@ -95,6 +114,8 @@ pub fn type_matches(declared: &str, sniffed: Option<&str>) -> bool {
         // Legacy Word documents are OLE compound files.
         "application/msword" => matches!(sniffed, "application/msword" | "application/x-ole-storage"),
         "application/rtf" => matches!(sniffed, "application/rtf" | "text/rtf"),
+        // CSV has no signature: any UTF-8 text without NUL passes as CSV.
+        "text/csv" => matches!(sniffed, "text/csv" | "text/plain"),
         other => other == sniffed,
     }
 }
@@ -183,6 +204,20 @@ mod tests {
         assert!(type_matches("application/msword", Some("application/x-ole-storage")));
         assert!(type_matches("application/rtf", Some("text/rtf")));
         assert!(!type_matches("text/plain", Some("application/pdf")));
+        assert!(type_matches("text/csv", Some("text/plain")));
+        assert!(!type_matches("text/csv", Some("application/zip")));
+        assert!(!type_matches("application/zip", Some("text/plain")));
+    }
+
+    #[test]
+    fn attachments_take_images_and_archives_but_not_executables() {
+        for ok in ["image/png", "application/zip", "text/csv", "application/pdf"] {
+            assert!(validate_upload(&req("a", ok, 10), ATTACHMENT_TYPES, 100).is_ok(), "{ok}");
+        }
+        for bad in ["application/x-msdownload", "text/html", "image/svg+xml", "application/javascript"] {
+            let errors = validate_upload(&req("a", bad, 10), ATTACHMENT_TYPES, 100).unwrap_err();
+            assert_eq!(errors[0].field, "content_type", "{bad}");
+        }
     }
 
     #[test]

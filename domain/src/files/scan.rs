@@ -2,7 +2,7 @@
 
 use super::rules::{cap_text, quarantine_key, type_matches, EXTRACTED_TEXT_MAX_BYTES};
 use super::{FileService, StoredFile, VirusStatus};
-use crate::error::DomainResult;
+use crate::error::{DomainError, DomainResult, FieldError};
 use crate::ids::FileId;
 use crate::ports::{Inspection, VirusVerdict};
 
@@ -30,6 +30,62 @@ pub struct ScanOutcome {
     pub extracted_text: Option<String>,
     /// Why text extraction failed (logged, never blocks `clean`).
     pub extraction_error: Option<String>,
+}
+
+/// An external scanner's verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExternalVerdict {
+    Clean,
+    /// The signature found.
+    Infected(String),
+    /// The scanner could not decide; the file is not served.
+    Error(String),
+}
+
+/// What an external scanner reports for one file. A clean verdict must say
+/// what it scanned (`size`, `mime`), so the size and type rules still apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalScanReport {
+    pub verdict: ExternalVerdict,
+    pub size: Option<u64>,
+    pub sha256: Option<String>,
+    pub mime: Option<String>,
+}
+
+impl ExternalScanReport {
+    fn validated(mut self) -> DomainResult<Self> {
+        let mut errors = Vec::new();
+        if let Some(h) = &self.sha256 {
+            let h = h.trim().to_ascii_lowercase();
+            if h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+                errors.push(FieldError::new("sha256", "invalid_sha256", "must be 64 hexadecimal characters"));
+            }
+            self.sha256 = Some(h);
+        }
+        self.mime = self.mime.map(|m| m.trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
+        if let Some(m) = &self.mime
+            && (m.len() > 127 || !m.contains('/') || m.chars().any(|c| c.is_whitespace() || c.is_control()))
+        {
+            errors.push(FieldError::new("mime", "invalid_mime", "must be a media type such as application/pdf"));
+        }
+        match &mut self.verdict {
+            ExternalVerdict::Clean => {
+                if self.size.is_none() {
+                    errors.push(FieldError::new("size", "required", "a clean verdict must give the size scanned"));
+                }
+                if self.mime.is_none() {
+                    errors.push(FieldError::new("mime", "required", "a clean verdict must give the type found"));
+                }
+            }
+            ExternalVerdict::Infected(sig) | ExternalVerdict::Error(sig) => {
+                *sig = sig.trim().chars().filter(|c| !c.is_control()).collect();
+                if sig.is_empty() {
+                    errors.push(FieldError::new("detail", "required", "name the signature or the error"));
+                }
+            }
+        }
+        if errors.is_empty() { Ok(self) } else { Err(DomainError::Validation(errors)) }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,7 +162,8 @@ impl FileService {
                 self.d.storage.delete(&file.object_key).await?;
                 outcome.object_key = Some(to);
             }
-            VirusStatus::Clean => {
+            // Only profile documents feed search; attachments are not indexed.
+            VirusStatus::Clean if file.purpose != super::FilePurpose::MessageAttachment => {
                 if let (Some(bytes), Some(ty)) = (inspection.content, outcome.sniffed_type.clone()) {
                     match self.d.extractor.extract(bytes, &ty).await {
                         Ok(text) => {
@@ -119,6 +176,57 @@ impl FileService {
             _ => {}
         }
         Ok(outcome)
+    }
+
+    /// Record the verdict of an external scanner (`POST …/scan-complete`,
+    /// authenticated by a service credential). Same rules as our own scan:
+    /// only a pending file takes a verdict, a virus quarantines the object, a
+    /// size over the limit or a type other than declared is `rejected`.
+    pub async fn record_external_scan(&self, id: FileId, report: ExternalScanReport) -> DomainResult<ScanResult> {
+        let report = report.validated()?;
+        let Some(mut file) = self.d.files.find(id).await? else { return Err(crate::DomainError::NotFound) };
+        if file.virus_status == VirusStatus::AwaitingUpload {
+            self.d.files.mark_pending(file.id, self.d.clock.now()).await?;
+            file = self.d.files.find(file.id).await?.ok_or(crate::DomainError::NotFound)?;
+        }
+        if file.virus_status != VirusStatus::Pending {
+            return Ok(ScanResult::Skipped(file.virus_status));
+        }
+        let outcome = match report.verdict {
+            ExternalVerdict::Error(detail) => ScanOutcome {
+                status: VirusStatus::Error,
+                detail: Some(cap_text(format!("external_scanner: {detail}"), DETAIL_MAX)),
+                size: report.size,
+                sha256: report.sha256,
+                sniffed_type: report.mime,
+                object_key: None,
+                extracted_text: None,
+                extraction_error: None,
+            },
+            verdict => {
+                let inspection = Inspection {
+                    size: report.size.unwrap_or(0),
+                    sha256: report.sha256.unwrap_or_default(),
+                    verdict: match verdict {
+                        ExternalVerdict::Infected(signature) => VirusVerdict::Infected(signature),
+                        _ => VirusVerdict::Clean,
+                    },
+                    sniffed_type: report.mime,
+                    content: None,
+                };
+                let mut outcome = self.act_on(&file, inspection).await?;
+                if outcome.sha256.as_deref() == Some("") {
+                    outcome.sha256 = None;
+                }
+                outcome
+            }
+        };
+        if self.d.files.finish_scan(file.id, &outcome, self.d.clock.now()).await? {
+            Ok(ScanResult::Scanned { file: file.id, outcome })
+        } else {
+            let now = self.d.files.find(file.id).await?.map(|f| f.virus_status).unwrap_or(VirusStatus::Error);
+            Ok(ScanResult::Skipped(now))
+        }
     }
 
     /// The object is gone. If an earlier delivery already quarantined it (and
@@ -187,6 +295,25 @@ mod tests {
         assert_eq!(png.detail.as_deref(), Some("type_mismatch: declared application/pdf, found image/png"));
         let ok = decide(&f, &seen(100, VirusVerdict::Clean, Some("application/pdf")));
         assert_eq!((ok.status, ok.size, ok.sha256.is_some()), (VirusStatus::Clean, Some(100), true));
+    }
+
+    #[test]
+    fn external_reports_must_say_what_they_scanned() {
+        let clean = ExternalScanReport { verdict: ExternalVerdict::Clean, size: None, sha256: Some("xyz".into()), mime: None };
+        let Err(DomainError::Validation(errors)) = clean.validated() else { panic!("expected 422") };
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sha256", "size", "mime"]);
+        let infected = ExternalScanReport { verdict: ExternalVerdict::Infected(" \u{7} ".into()), size: None, sha256: None, mime: None };
+        assert!(matches!(infected.validated(), Err(DomainError::Validation(_))));
+        let ok = ExternalScanReport {
+            verdict: ExternalVerdict::Clean,
+            size: Some(3),
+            sha256: Some("AB".repeat(32)),
+            mime: Some(" Application/PDF ".into()),
+        }
+        .validated()
+        .unwrap();
+        assert_eq!((ok.sha256.unwrap(), ok.mime.unwrap()), ("ab".repeat(32), "application/pdf".to_string()));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Presigned uploads (public resumes, candidate documents) and the
 //! "uploaded" confirmation that queues the scan.
 
-use super::rules::{object_key, parse_kind, validate_upload, validation, UploadRequest, RESUME_TYPES};
-use super::{FilePurpose, FileService, StoredFile, VirusStatus};
+use super::rules::{object_key, parse_kind, validate_upload, validation, UploadRequest, ATTACHMENT_TYPES, RESUME_TYPES};
+use super::{FileLink, FilePurpose, FileService, StoredFile, VirusStatus};
 use crate::error::{DomainError, DomainResult};
 use crate::identity::Principal;
-use crate::ids::{CandidateId, CompanyId, FileId, JobId, UserId};
+use crate::ids::{CandidateId, CompanyId, ConversationId, FileId, JobId, UserId};
 use crate::ports::CandidateRef;
 use chrono::{DateTime, Utc};
 
@@ -35,7 +35,7 @@ impl FileService {
     pub async fn presign_public_resume(&self, job: JobId, req: UploadRequest) -> DomainResult<PresignedFileUpload> {
         let company = self.d.files.public_job_company(job).await?.ok_or(DomainError::NotFound)?;
         let valid = validate_upload(&req, RESUME_TYPES, self.d.limits.resume_max_bytes).map_err(validation)?;
-        self.presign(Some(company), None, FilePurpose::Resume, valid, None).await
+        self.presign(Some(company), None, FilePurpose::Resume, valid, None, self.d.limits.resume_max_bytes).await
     }
 
     /// A document for a candidate profile owned by the caller's company.
@@ -53,7 +53,18 @@ impl FileService {
                 return Err(validation(errors));
             }
         };
-        self.presign(found.company_id, Some(actor.user_id), FilePurpose::CandidateDocument, valid, Some((candidate, kind))).await
+        let link = FileLink::CandidateDocument(candidate, kind);
+        self.presign(found.company_id, Some(actor.user_id), FilePurpose::CandidateDocument, valid, Some(link), self.d.limits.resume_max_bytes).await
+    }
+
+    /// An attachment for `conversation`, uploaded by `actor` (the caller
+    /// checks that the actor takes part in it). Stored under the uploader's
+    /// company, but seen only through the conversation.
+    pub async fn presign_message_attachment(&self, actor: &Principal, conversation: ConversationId, req: UploadRequest) -> DomainResult<PresignedFileUpload> {
+        let max = self.d.limits.attachment_max_bytes;
+        let valid = validate_upload(&req, ATTACHMENT_TYPES, max).map_err(validation)?;
+        let link = FileLink::MessageAttachment(conversation);
+        self.presign(actor.company_id, Some(actor.user_id), FilePurpose::MessageAttachment, valid, Some(link), max).await
     }
 
     async fn owned_candidate(&self, actor: &Principal, candidate: CandidateId) -> DomainResult<CandidateRef> {
@@ -72,11 +83,11 @@ impl FileService {
         uploaded_by: Option<UserId>,
         purpose: FilePurpose,
         valid: super::ValidUpload,
-        link: Option<(CandidateId, super::DocumentKind)>,
+        link: Option<FileLink>,
+        max_size: u64,
     ) -> DomainResult<PresignedFileUpload> {
         let now = self.d.clock.now();
         let id = FileId::new();
-        let max_size = self.d.limits.resume_max_bytes;
         let file = StoredFile {
             id,
             company_id: company,
@@ -117,6 +128,13 @@ impl FileService {
         if !self.d.secrets.matches(&Self::upload_secret(id), upload_token.trim()) {
             return Err(DomainError::NotFound);
         }
+        self.queue_scan(file).await
+    }
+
+    /// Queue the scan of a file whose bytes the uploader says are in place
+    /// (the caller has checked who may say so). Idempotent.
+    pub async fn queue_scan(&self, file: StoredFile) -> DomainResult<StoredFile> {
+        let id = file.id;
         if file.virus_status != VirusStatus::AwaitingUpload {
             return Ok(file);
         }

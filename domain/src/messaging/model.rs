@@ -1,7 +1,8 @@
 //! What messaging stores and answers.
 
 use super::{Family, Party};
-use crate::ids::{ApplicationId, CompanyId, ConversationId, MessageId, UserId};
+use crate::files::{StoredFile, VirusStatus};
+use crate::ids::{ApplicationId, CompanyId, ConversationId, FileId, MessageId, UserId};
 use chrono::{DateTime, Utc};
 
 /// A user as a conversation member (or prospective member).
@@ -13,6 +14,9 @@ pub struct Participant {
     pub company_id: Option<CompanyId>,
     /// `users.status = 'active'`.
     pub active: bool,
+    /// Receipts, for members of a conversation (`None` otherwise or before any).
+    pub last_read_message_id: Option<MessageId>,
+    pub last_delivered_message_id: Option<MessageId>,
 }
 
 impl Participant {
@@ -35,8 +39,35 @@ pub struct Message {
     pub id: MessageId,
     pub conversation_id: ConversationId,
     pub sender_id: UserId,
+    /// May be empty when the message carries attachments.
     pub body: String,
     pub created_at: DateTime<Utc>,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+/// An attachment as a message shows it: enough to render it and its scan state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentInfo {
+    pub id: FileId,
+    pub file_name: String,
+    pub content_type: String,
+    /// Bytes, once the scan has measured them.
+    pub size: Option<u64>,
+    pub status: VirusStatus,
+}
+
+impl AttachmentInfo {
+    pub fn of(file: &StoredFile) -> Self {
+        Self { id: file.id, file_name: file.file_name.clone(), content_type: file.declared_type.clone(), size: file.size, status: file.virus_status }
+    }
+}
+
+/// A stored attachment: the file, its conversation, and its message once sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub file: StoredFile,
+    pub conversation_id: ConversationId,
+    pub message_id: Option<MessageId>,
 }
 
 /// The list filter of `GET /api/messaging/conversations`.

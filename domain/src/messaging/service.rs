@@ -2,19 +2,21 @@
 //! add participants, send) applies the pair rules; a refusal is audited as
 //! `messaging.blocked` before the 403 is answered.
 
+use super::attachments::check_attachable;
 use super::rules::{check_group, Party};
 use super::{
-    clamp_limit, sanitize_body, validate_participant_ids, ConversationScope, ConversationSummary, ConversationView, Message,
-    MessagePage, NewConversation, Participant, PARTICIPANTS_MAX,
+    clamp_limit, live, sanitize_body, validate_participant_ids, AttachmentInfo, ConversationScope, ConversationSummary, ConversationView,
+    Message, MessagePage, NewConversation, Participant, PARTICIPANTS_MAX,
 };
 use crate::audit::{AuditEntry, Outcome, RequestMeta};
 use crate::clock::Clock;
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::identity::Principal;
-use crate::ids::{ApplicationId, ConversationId, MessageId, UserId};
+use crate::ids::{ApplicationId, ConversationId, FileId, MessageId, UserId};
 use crate::messaging::Family;
 use crate::paging::{Page, PageRequest};
-use crate::ports::{AuditLog, ConversationStore};
+use crate::ports::{AuditLog, ConversationStore, RealtimePush};
+use crate::realtime::event_types;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -24,10 +26,21 @@ pub struct MessagingDeps {
     pub store: Arc<dyn ConversationStore>,
     pub audit: Arc<dyn AuditLog>,
     pub clock: Arc<dyn Clock>,
+    /// Live events (best effort).
+    pub push: Arc<dyn RealtimePush>,
+    /// Attachments go through the file pipeline (presign, scan, download).
+    pub files: Arc<dyn super::uploads::AttachmentFiles>,
 }
 
 pub struct MessagingService {
-    d: MessagingDeps,
+    pub(super) d: MessagingDeps,
+}
+
+/// `POST …/messages` (or a socket's `message.send`) as the domain receives it.
+#[derive(Clone, Debug, Default)]
+pub struct NewMessageInput {
+    pub body: String,
+    pub attachment_ids: Vec<FileId>,
 }
 
 /// `POST /api/messaging/conversations` as the domain receives it.
@@ -70,7 +83,7 @@ impl MessagingService {
     }
 
     /// Apply the pair rules between `members` and `newcomers`; a refusal is audited.
-    async fn enforce(
+    pub(super) async fn enforce(
         &self,
         caller: &Principal,
         meta: &RequestMeta,
@@ -143,6 +156,7 @@ impl MessagingService {
         let mut ids = vec![caller.user_id];
         ids.extend(newcomers.iter().map(|p| p.user_id));
         self.d.store.create(&conversation, &ids, now).await?;
+        live::push_all(self.d.push.as_ref(), live::conversation_created(conversation.id, caller.user_id, &ids, now)).await;
         Ok(conversation.id)
     }
 
@@ -190,20 +204,68 @@ impl MessagingService {
             .await
     }
 
-    /// Send a message. The rules are re-checked between the sender and every
-    /// other active participant; a deactivated sender is refused.
-    pub async fn send(&self, caller: &Principal, id: ConversationId, body: &str, meta: &RequestMeta) -> DomainResult<Message> {
+    /// The conversation if the caller takes part in it, is active, and may
+    /// still talk to every other active participant (rules re-checked).
+    pub(super) async fn speaking(&self, caller: &Principal, id: ConversationId, meta: &RequestMeta) -> DomainResult<ConversationView> {
         let view = self.get(caller, id).await?;
         let me = view.participants.iter().find(|p| p.user_id == caller.user_id).ok_or(DomainError::NotFound)?;
         if !me.active {
             return Err(DomainError::Forbidden("account_inactive"));
         }
-        let body = sanitize_body(body).map_err(|e| DomainError::Validation(vec![e]))?;
         let others: Vec<Party> = view.participants.iter().filter(|p| p.user_id != caller.user_id && p.active).map(Participant::party).collect();
         self.enforce(caller, meta, Some(id), &others, &[caller_party(caller)]).await?;
-        let message = Message { id: MessageId::new(), conversation_id: id, sender_id: caller.user_id, body, created_at: self.d.clock.now() };
+        Ok(view)
+    }
+
+    /// Send a message, with attachments the sender uploaded into this
+    /// conversation. The rules are re-checked between the sender and every
+    /// other active participant; a deactivated sender is refused. The body may
+    /// be empty only when attachments are sent.
+    pub async fn send(&self, caller: &Principal, id: ConversationId, input: NewMessageInput, meta: &RequestMeta) -> DomainResult<Message> {
+        let view = self.speaking(caller, id, meta).await?;
+        let mut errors = Vec::new();
+        let body = if !input.attachment_ids.is_empty() && input.body.trim().is_empty() {
+            String::new()
+        } else {
+            sanitize_body(&input.body).unwrap_or_else(|e| {
+                errors.push(e);
+                String::new()
+            })
+        };
+        let found = if input.attachment_ids.is_empty() { Vec::new() } else { self.d.store.attachments(&input.attachment_ids).await? };
+        let attachments = check_attachable(caller.user_id, id, &input.attachment_ids, &found).unwrap_or_else(|mut e| {
+            errors.append(&mut e);
+            Vec::new()
+        });
+        if !errors.is_empty() {
+            return Err(DomainError::Validation(errors));
+        }
+        let message = Message {
+            id: MessageId::new(),
+            conversation_id: id,
+            sender_id: caller.user_id,
+            body,
+            // Stored with microseconds: answer exactly what later reads return.
+            created_at: chrono::SubsecRound::trunc_subsecs(self.d.clock.now(), 6),
+            attachments: attachments.iter().map(|a| AttachmentInfo::of(&a.file)).collect(),
+        };
         self.d.store.insert_message(&message).await?;
+        let everyone: Vec<UserId> = view.participants.iter().map(|p| p.user_id).collect();
+        live::push_all(self.d.push.as_ref(), live::message_created(&message, &everyone)).await;
         Ok(message)
+    }
+
+    /// `typing.started` / `typing.stopped` to the conversation (nothing stored).
+    pub async fn typing(&self, caller: &Principal, id: ConversationId, started: bool) -> DomainResult<()> {
+        self.get(caller, id).await?;
+        live::push_all(self.d.push.as_ref(), vec![live::typing(started, id, caller.user_id, self.d.clock.now())]).await;
+        Ok(())
+    }
+
+    /// Move the caller's delivery receipt up to `message_id` (never back);
+    /// `message.delivered` is pushed when it moved.
+    pub async fn mark_delivered(&self, caller: &Principal, id: ConversationId, message_id: MessageId) -> DomainResult<()> {
+        self.receipt(caller, id, message_id, event_types::MESSAGE_DELIVERED).await
     }
 
     pub async fn messages(&self, caller: &Principal, id: ConversationId, before: Option<MessageId>, limit: Option<u32>) -> DomainResult<MessagePage> {
@@ -214,13 +276,27 @@ impl MessagingService {
         Ok(MessagePage { items, next_before })
     }
 
-    /// Move the caller's read receipt up to `message_id` (never back).
+    /// Move the caller's read receipt up to `message_id` (never back);
+    /// reading implies delivery. `message.read` is pushed when it moved.
     pub async fn mark_read(&self, caller: &Principal, id: ConversationId, message_id: MessageId) -> DomainResult<()> {
+        self.receipt(caller, id, message_id, event_types::MESSAGE_READ).await
+    }
+
+    async fn receipt(&self, caller: &Principal, id: ConversationId, message_id: MessageId, kind: &'static str) -> DomainResult<()> {
         self.get(caller, id).await?;
         if !self.d.store.message_exists(id, message_id).await? {
             return Err(DomainError::field("message_id", "unknown_message", "no such message in this conversation"));
         }
-        self.d.store.mark_read(id, caller.user_id, message_id, self.d.clock.now()).await
+        let now = self.d.clock.now();
+        let mut events = Vec::new();
+        if self.d.store.mark_delivered(id, caller.user_id, message_id, now).await? {
+            events.push(live::receipt(event_types::MESSAGE_DELIVERED, id, caller.user_id, message_id, now));
+        }
+        if kind == event_types::MESSAGE_READ && self.d.store.mark_read(id, caller.user_id, message_id, now).await? {
+            events.push(live::receipt(event_types::MESSAGE_READ, id, caller.user_id, message_id, now));
+        }
+        live::push_all(self.d.push.as_ref(), events).await;
+        Ok(())
     }
 }
 
@@ -242,6 +318,7 @@ mod tests {
         conversations: Mutex<Vec<(NewConversation, Vec<UserId>)>>,
         messages: Mutex<Vec<Message>>,
         audit: Mutex<Vec<AuditEntry>>,
+        pushed: Mutex<Vec<crate::realtime::RealtimeEvent>>,
     }
 
     #[async_trait::async_trait]
@@ -284,8 +361,41 @@ mod tests {
         async fn message_exists(&self, _: ConversationId, _: MessageId) -> PortResult<bool> {
             Ok(false)
         }
-        async fn mark_read(&self, _: ConversationId, _: UserId, _: MessageId, _: DateTime<Utc>) -> PortResult<()> {
+        async fn mark_read(&self, _: ConversationId, _: UserId, _: MessageId, _: DateTime<Utc>) -> PortResult<bool> {
+            Ok(true)
+        }
+        async fn mark_delivered(&self, _: ConversationId, _: UserId, _: MessageId, _: DateTime<Utc>) -> PortResult<bool> {
+            Ok(true)
+        }
+        async fn is_participant(&self, id: ConversationId, user: UserId) -> PortResult<bool> {
+            Ok(self.conversations.lock().unwrap().iter().any(|(c, users)| c.id == id && users.contains(&user)))
+        }
+        async fn attachments(&self, _: &[FileId]) -> PortResult<Vec<crate::messaging::Attachment>> {
+            Ok(Vec::new())
+        }
+    }
+
+    #[async_trait::async_trait]
+    impl RealtimePush for Fake {
+        async fn publish(&self, _: crate::realtime::Channel, event: crate::realtime::RealtimeEvent) -> PortResult<()> {
+            self.pushed.lock().unwrap().push(event);
             Ok(())
+        }
+    }
+
+    #[async_trait::async_trait]
+    impl super::super::AttachmentFiles for Fake {
+        async fn presign_message_attachment(&self, _: &Principal, _: ConversationId, _: crate::files::UploadRequest) -> DomainResult<crate::files::PresignedFileUpload> {
+            Err(DomainError::Infrastructure("not in these tests".into()))
+        }
+        async fn queue_scan(&self, _: crate::files::StoredFile) -> DomainResult<crate::files::StoredFile> {
+            Err(DomainError::Infrastructure("not in these tests".into()))
+        }
+        async fn download_link(&self, _: &crate::files::StoredFile) -> DomainResult<crate::files::FileDownload> {
+            Err(DomainError::Infrastructure("not in these tests".into()))
+        }
+        async fn record_external_scan(&self, _: FileId, _: crate::files::ExternalScanReport) -> DomainResult<crate::files::ScanResult> {
+            Err(DomainError::Infrastructure("not in these tests".into()))
         }
     }
 
@@ -298,7 +408,15 @@ mod tests {
     }
 
     fn person(family: Family, company: Option<CompanyId>) -> Participant {
-        Participant { user_id: UserId::new(), full_name: "P".into(), family, company_id: company, active: true }
+        Participant {
+            user_id: UserId::new(),
+            full_name: "P".into(),
+            family,
+            company_id: company,
+            active: true,
+            last_read_message_id: None,
+            last_delivered_message_id: None,
+        }
     }
 
     fn principal_of(p: &Participant, roles: &[&str], kind: Option<CompanyType>) -> Principal {
@@ -313,7 +431,17 @@ mod tests {
     }
 
     fn service(fake: Arc<Fake>) -> MessagingService {
-        MessagingService::new(MessagingDeps { store: fake.clone(), audit: fake, clock: Arc::new(SystemClock) })
+        MessagingService::new(MessagingDeps {
+            store: fake.clone(),
+            audit: fake.clone(),
+            clock: Arc::new(SystemClock),
+            push: fake.clone(),
+            files: fake,
+        })
+    }
+
+    fn text(body: &str) -> NewMessageInput {
+        NewMessageInput { body: body.into(), attachment_ids: Vec::new() }
     }
 
     fn input(ids: &[UserId]) -> NewConversationInput {
@@ -378,19 +506,22 @@ mod tests {
         let svc = service(fake.clone());
         let caller = principal_of(&me, &["interviewer"], Some(CompanyType::Employer));
         let id = svc.create(&caller, input(&[colleague.user_id]), &RequestMeta::default()).await.unwrap();
-        let sent = svc.send(&caller, id, "  hi\u{7} ", &RequestMeta::default()).await.unwrap();
+        let sent = svc.send(&caller, id, text("  hi\u{7} "), &RequestMeta::default()).await.unwrap();
         assert_eq!(sent.body, "hi");
+        let pushed = fake.pushed.lock().unwrap().iter().map(|e| (e.kind.clone(), e.channel.clone())).collect::<Vec<_>>();
+        assert_eq!(pushed.last().unwrap(), &("message.created".to_string(), format!("user:{}", colleague.user_id.0)));
+        assert!(pushed.contains(&("message.created".to_string(), format!("conversation:{}", id.0))));
 
         let stranger = person(Family::Employer, company);
         let outsider = principal_of(&stranger, &["interviewer"], Some(CompanyType::Employer));
-        assert!(matches!(svc.send(&outsider, id, "hi", &RequestMeta::default()).await, Err(DomainError::NotFound)));
+        assert!(matches!(svc.send(&outsider, id, text("hi"), &RequestMeta::default()).await, Err(DomainError::NotFound)));
         assert!(matches!(svc.get(&outsider, id).await, Err(DomainError::NotFound)));
 
         let mut inactive = fake.people.clone();
         inactive[0].active = false;
         let frozen = Arc::new(Fake { people: inactive, ..Default::default() });
         *frozen.conversations.lock().unwrap() = fake.conversations.lock().unwrap().clone();
-        let got = service(frozen.clone()).send(&caller, id, "hi", &RequestMeta::default()).await;
+        let got = service(frozen.clone()).send(&caller, id, text("hi"), &RequestMeta::default()).await;
         assert!(matches!(got, Err(DomainError::Forbidden("account_inactive"))));
         assert!(frozen.messages.lock().unwrap().is_empty());
     }

@@ -1,5 +1,5 @@
 use super::PortResult;
-use crate::files::{CandidateDocument, DocumentKind, ScanOutcome, StoredFile};
+use crate::files::{CandidateDocument, FileLink, ScanOutcome, StoredFile};
 use crate::identity::CompanyFilter;
 use crate::ids::{CandidateId, CompanyId, FileId, JobId};
 use chrono::{DateTime, Utc};
@@ -22,12 +22,14 @@ pub struct CandidateRef {
 /// Stored files and their links.
 #[async_trait::async_trait]
 pub trait FileRepository: Send + Sync {
-    /// Insert the file (and, with `link`, its candidate document row) in one transaction.
-    async fn create(&self, file: &StoredFile, link: Option<(CandidateId, DocumentKind)>, at: DateTime<Utc>) -> PortResult<()>;
+    /// Insert the file (and, with `link`, its candidate document or
+    /// attachment row) in one transaction.
+    async fn create(&self, file: &StoredFile, link: Option<FileLink>, at: DateTime<Utc>) -> PortResult<()>;
     async fn find(&self, id: FileId) -> PortResult<Option<StoredFile>>;
     async fn find_by_key(&self, object_key: &str) -> PortResult<Option<StoredFile>>;
     /// The file when the caller may see it: its company is the caller's, or
-    /// it is linked to a candidate or application the caller sees.
+    /// it is linked to a candidate or application the caller sees. Message
+    /// attachments are never found here (only through their conversation).
     async fn find_visible(&self, id: FileId, companies: CompanyFilter) -> PortResult<Option<StoredFile>>;
     /// `awaiting_upload` → `pending`; false when it was in another state.
     async fn mark_pending(&self, id: FileId, at: DateTime<Utc>) -> PortResult<bool>;

@@ -1,7 +1,7 @@
 use super::PortResult;
 use crate::identity::Scope;
-use crate::ids::{ApplicationId, ConversationId, MessageId, UserId};
-use crate::messaging::{ConversationSummary, Message, NewConversation, Participant, Party, ConversationScope};
+use crate::ids::{ApplicationId, ConversationId, FileId, MessageId, UserId};
+use crate::messaging::{Attachment, ConversationScope, ConversationSummary, Message, NewConversation, Participant, Party};
 use crate::paging::{Page, PageRequest};
 use chrono::{DateTime, Utc};
 
@@ -22,11 +22,19 @@ pub trait ConversationStore: Send + Sync {
     /// The caller's conversations, most recently active first.
     async fn list(&self, user: UserId, scope: &ConversationScope, page: PageRequest) -> PortResult<Page<ConversationSummary>>;
     async fn add_participants(&self, id: ConversationId, users: &[UserId], at: DateTime<Utc>) -> PortResult<()>;
-    /// Store a message and move the conversation's `last_message_at`.
+    /// Store a message, link its attachments to it and move the
+    /// conversation's `last_message_at`, in one transaction. An attachment
+    /// that another message took meanwhile is `Conflict("attachment_already_sent")`
+    /// and nothing is stored.
     async fn insert_message(&self, message: &Message) -> PortResult<()>;
-    /// Newest first, older than `before` when given.
+    /// Newest first, older than `before` when given, with their attachments.
     async fn messages(&self, id: ConversationId, before: Option<MessageId>, limit: u32) -> PortResult<Vec<Message>>;
     async fn message_exists(&self, id: ConversationId, message: MessageId) -> PortResult<bool>;
-    /// Move the user's read receipt forward to `message` (never back).
-    async fn mark_read(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<()>;
+    /// Move the user's read receipt forward to `message` (never back); true when it moved.
+    async fn mark_read(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<bool>;
+    /// Move the user's delivery receipt forward to `message` (never back); true when it moved.
+    async fn mark_delivered(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<bool>;
+    async fn is_participant(&self, id: ConversationId, user: UserId) -> PortResult<bool>;
+    /// Attachments by file id (unknown ids are left out).
+    async fn attachments(&self, ids: &[FileId]) -> PortResult<Vec<Attachment>>;
 }

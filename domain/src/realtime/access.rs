@@ -14,19 +14,19 @@ pub async fn authorize_subscription(user: UserId, channel: Channel, conversation
     if allowed { Ok(()) } else { Err(DomainError::Forbidden("channel_forbidden")) }
 }
 
-/// Until messaging plugs in its participants, nobody listens on conversations.
-pub struct NoConversationChannels;
-
-#[async_trait::async_trait]
-impl ConversationChannelAccess for NoConversationChannels {
-    async fn may_listen(&self, _user: UserId, _conversation: uuid::Uuid) -> crate::ports::PortResult<bool> {
-        Ok(false)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Nobody takes part in any conversation.
+    struct NoConversationChannels;
+
+    #[async_trait::async_trait]
+    impl ConversationChannelAccess for NoConversationChannels {
+        async fn may_listen(&self, _user: UserId, _conversation: uuid::Uuid) -> crate::ports::PortResult<bool> {
+            Ok(false)
+        }
+    }
 
     #[tokio::test]
     async fn own_user_channel_only() {

@@ -2,11 +2,12 @@ use super::Channel;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Event type names of the real-time contract. Only `notification.created`
-/// is emitted today; the rest are reserved for the messaging step.
+/// Event type names of the real-time contract.
 pub mod event_types {
     pub const NOTIFICATION_CREATED: &str = "notification.created";
+    pub const CONVERSATION_CREATED: &str = "conversation.created";
     pub const MESSAGE_CREATED: &str = "message.created";
+    pub const MESSAGE_DELIVERED: &str = "message.delivered";
     pub const MESSAGE_READ: &str = "message.read";
     pub const TYPING_STARTED: &str = "typing.started";
     pub const TYPING_STOPPED: &str = "typing.stopped";

@@ -6,6 +6,6 @@ mod access;
 mod channel;
 mod event;
 
-pub use access::{authorize_subscription, NoConversationChannels};
+pub use access::authorize_subscription;
 pub use channel::Channel;
 pub use event::{event_types, NotificationCreated, RealtimeEvent};

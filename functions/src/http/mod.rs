@@ -5,6 +5,7 @@ pub mod error;
 pub mod extract;
 pub mod json;
 pub mod paging;
+pub mod service_credential;
 pub mod throttle;
 
 pub use caller::{Caller, ClientMeta};

@@ -7,7 +7,7 @@ use crate::http::ApiError;
 use crate::state::AppState;
 use crate::tasks::{self, TaskKind};
 use crate::routes;
-use aws_lambda_events::event::sqs::{BatchItemFailure, SqsBatchResponse, SqsEvent};
+use aws_lambda_events::event::sqs::SqsEvent;
 use axum::http::StatusCode;
 use axum::Router;
 use lambda_runtime::{service_fn, LambdaEvent};
@@ -43,20 +43,7 @@ pub fn run_task(name: &'static str) -> Result<(), Error> {
             TaskKind::Queue { consumer, .. } => {
                 let state = &state;
                 lambda_runtime::run(service_fn(move |event: LambdaEvent<SqsEvent>| async move {
-                    let mut failures = Vec::new();
-                    for record in event.payload.records {
-                        let id = record.message_id.clone().unwrap_or_default();
-                        let body = record.body.as_deref().unwrap_or_default();
-                        if let Err(e) = consumer.handle(state, &id, body).await {
-                            tracing::error!(message_id = %id, error = ?e, "message failed; it will be retried, then dead-lettered");
-                            let mut failure = BatchItemFailure::default();
-                            failure.item_identifier = id;
-                            failures.push(failure);
-                        }
-                    }
-                    let mut response = SqsBatchResponse::default();
-                    response.batch_item_failures = failures;
-                    Ok::<_, Error>(response)
+                    Ok::<_, Error>(tasks::handle_batch(consumer, state, event.payload).await)
                 }))
                 .await
             }

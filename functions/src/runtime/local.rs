@@ -19,7 +19,10 @@ pub fn app(state: AppState) -> Router {
     let doc = openapi::document(&routes);
     let static_dir = state.config.static_dir.clone();
     // The WebSocket endpoint is local-only (API Gateway WebSocket in the cloud), so not in the route table.
-    let ws = Router::new().route("/ws", axum::routing::get(super::ws::upgrade)).with_state(state.clone());
+    let ws = Router::new()
+        .route("/ws", axum::routing::get(super::ws::upgrade))
+        .route("/ws/conversations/{id}", axum::routing::get(super::ws::upgrade_conversation))
+        .with_state(state.clone());
     let mut app = routes::router(state, &routes).merge(ws).merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc));
     if let Some(dir) = static_dir {
         // The built web app; unknown paths fall back to index.html for client-side routing.

@@ -1,4 +1,4 @@
-//! The local WebSocket endpoint, `GET /ws`.
+//! The local WebSocket endpoints, `GET /ws` and `GET /ws/conversations/{id}`.
 //!
 //! Served by the `local` bin beside the API (not a Lambda route: in the cloud,
 //! API Gateway WebSocket owns connections). The caller authenticates with the
@@ -6,18 +6,23 @@
 //! (browsers can't set headers on a WebSocket); anything else is a 401 before
 //! the upgrade. The socket starts subscribed to its own `user:` channel; more
 //! channels are asked for with `{"type":"subscribe","channel":"…"}` and granted
-//! by the domain rule ([`authorize_subscription`]).
+//! by the domain rule ([`authorize_subscription`]). `/ws/conversations/{id}`
+//! is the same socket already joined to one conversation (participants only:
+//! anyone else gets a 404 before the upgrade), where frames may leave out
+//! `conversation_id`. Every other frame (send, typing, receipts) is a use case
+//! in [`crate::socket::actions`].
 
 use crate::http::ApiError;
 use crate::state::AppState;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use futures_util::{SinkExt, StreamExt};
 use hireops_adapters::redis_pubsub::Subscription;
+use hireops_domain::audit::RequestMeta;
 use hireops_domain::identity::Principal;
 use hireops_domain::realtime::{authorize_subscription, Channel};
 use serde::Deserialize;
@@ -65,6 +70,30 @@ pub async fn upgrade(
     headers: HeaderMap,
     ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
+    open(state, query, headers, ws, None).await
+}
+
+/// A socket joined to one conversation from the start.
+pub async fn upgrade_conversation(
+    State(state): State<AppState>,
+    Path(conversation): Path<String>,
+    Query(query): Query<WsQuery>,
+    headers: HeaderMap,
+    ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    let Ok(conversation) = uuid::Uuid::parse_str(&conversation) else {
+        return ApiError::new(StatusCode::NOT_FOUND, "not_found").into_response();
+    };
+    open(state, query, headers, ws, Some(conversation)).await
+}
+
+async fn open(
+    state: AppState,
+    query: WsQuery,
+    headers: HeaderMap,
+    ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+    conversation: Option<uuid::Uuid>,
+) -> Response {
     let Some((token, via_protocol)) = token_of(&query, &headers) else {
         return ApiError::new(StatusCode::UNAUTHORIZED, "authentication_required").into_response();
     };
@@ -72,14 +101,31 @@ pub async fn upgrade(
         Ok(p) => p,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    if let Some(c) = conversation {
+        if let Err(e) = principal.require(hireops_domain::identity::Permission::MessagingUse) {
+            return ApiError::from(e).into_response();
+        }
+        // Existence never leaks: a conversation you are not in is not found.
+        if authorize_subscription(principal.user_id, Channel::Conversation(c), state.realtime_access.as_ref()).await.is_err() {
+            return ApiError::new(StatusCode::NOT_FOUND, "not_found").into_response();
+        }
+    }
     let ws = match ws {
         Ok(ws) => ws,
         Err(rejection) => return rejection.into_response(),
     };
     let ws = if via_protocol { ws.protocols(["bearer"]) } else { ws };
+    let meta = request_meta(&headers);
     ws.max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
-        .on_upgrade(move |socket| run(socket, state, principal, expires_at))
+        .on_upgrade(move |socket| run(socket, state, principal, expires_at, conversation, meta))
+}
+
+/// What the audit trail records about a socket's requests.
+fn request_meta(headers: &HeaderMap) -> RequestMeta {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let ip = header("x-forwarded-for").and_then(|v| v.split(',').next().map(|s| s.trim().to_owned()));
+    RequestMeta { ip, user_agent: header("user-agent"), ..RequestMeta::default() }
 }
 
 #[derive(Deserialize)]
@@ -119,18 +165,22 @@ fn forward(mut sub: Subscription, out: mpsc::Sender<Arc<str>>, slow: Arc<Notify>
     })
 }
 
-async fn run(socket: WebSocket, state: AppState, principal: Principal, expires_at: DateTime<Utc>) {
+async fn run(socket: WebSocket, state: AppState, principal: Principal, expires_at: DateTime<Utc>, conversation: Option<uuid::Uuid>, meta: RequestMeta) {
     let (mut sink, mut stream) = socket.split();
     let (out_tx, mut out_rx) = mpsc::channel::<Arc<str>>(SEND_BUFFER);
     let slow = Arc::new(Notify::new());
     let mut forwards: HashMap<String, tokio::task::JoinHandle<()>> = HashMap::new();
 
     let own = Channel::User(principal.user_id);
-    forwards.insert(own.to_string(), forward(state.realtime_hub.subscribe(&own), out_tx.clone(), slow.clone()));
-    if sink.send(frame(json!({"type": "subscribed", "channel": own.to_string()}))).await.is_err() {
-        abort_all(forwards);
-        return;
+    let initial = std::iter::once(own).chain(conversation.map(Channel::Conversation));
+    for channel in initial {
+        forwards.insert(channel.to_string(), forward(state.realtime_hub.subscribe(&channel), out_tx.clone(), slow.clone()));
+        if sink.send(frame(json!({"type": "subscribed", "channel": channel.to_string()}))).await.is_err() {
+            abort_all(forwards);
+            return;
+        }
     }
+    let context = FrameContext { principal: &principal, meta: &meta, conversation };
 
     let until_expiry = (expires_at - Utc::now()).to_std().unwrap_or(Duration::ZERO);
     let expiry = tokio::time::sleep(until_expiry);
@@ -154,7 +204,7 @@ async fn run(socket: WebSocket, state: AppState, principal: Principal, expires_a
                 let Some(Ok(message)) = incoming else { break None };
                 last_heard = tokio::time::Instant::now();
                 let reply = match message {
-                    Message::Text(text) => handle_frame(&state, &principal, text.as_str(), &mut forwards, &out_tx, &slow).await,
+                    Message::Text(text) => handle_frame(&state, &context, text.as_str(), &mut forwards, &out_tx, &slow).await,
                     Message::Binary(_) => Some(json!({"type": "error", "code": "text_frames_only"})),
                     Message::Close(_) => break Some(close(CLOSE_NORMAL, "bye")),
                     Message::Ping(_) | Message::Pong(_) => None,
@@ -177,17 +227,34 @@ fn abort_all(forwards: HashMap<String, tokio::task::JoinHandle<()>>) {
     }
 }
 
-/// A client frame's answer: `subscribed`, `unsubscribed` or an `error` frame.
+/// Who is on a socket, and the conversation it was opened for.
+struct FrameContext<'a> {
+    principal: &'a Principal,
+    meta: &'a RequestMeta,
+    conversation: Option<uuid::Uuid>,
+}
+
+/// A client frame's answer: `subscribed`, `unsubscribed`, an action's answer
+/// or an `error` frame.
 async fn handle_frame(
     state: &AppState,
-    principal: &Principal,
+    context: &FrameContext<'_>,
     text: &str,
     forwards: &mut HashMap<String, tokio::task::JoinHandle<()>>,
     out: &mpsc::Sender<Arc<str>>,
     slow: &Arc<Notify>,
 ) -> Option<serde_json::Value> {
+    let principal = context.principal;
     let error = |code: &str, channel: Option<&str>| Some(json!({"type": "error", "code": code, "channel": channel}));
-    let Ok(request) = serde_json::from_str::<ClientFrame>(text) else { return error("invalid_frame", None) };
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else { return error("invalid_frame", None) };
+    let Ok(request) = serde_json::from_value::<ClientFrame>(value.clone()) else { return error("invalid_frame", None) };
+    if request.kind != "subscribe" && request.kind != "unsubscribe" {
+        // On a conversation's socket, frames may leave the conversation out.
+        if let (Some(c), Some(obj)) = (context.conversation, value.as_object_mut()) {
+            obj.entry("conversation_id").or_insert_with(|| json!(c));
+        }
+        return crate::socket::actions::perform(state, principal, context.meta, &value).await;
+    }
     let raw = request.channel.as_deref();
     let channel = match raw.map(Channel::parse) {
         Some(Ok(c)) => c,

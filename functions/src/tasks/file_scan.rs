@@ -79,10 +79,13 @@ pub async fn handle(state: &AppState, message_id: &str, body: &str) -> anyhow::R
                     tracing::warn!(file_id = %file, error = %e, "text extraction failed; the file stays clean without text");
                 }
                 tracing::info!(file_id = %file, status = outcome.status.as_str(), detail = outcome.detail.as_deref().unwrap_or(""), "file scanned");
+                // An attachment's conversation sees its new state live.
+                state.messaging.attachment_scanned(file).await;
             }
             Err(e) => {
-                // The file stays pending; the message is retried, then dead-lettered.
-                tracing::error!(?trigger, error = ?e, "file scan failed; will retry");
+                // The file stays pending; the message is retried, then dead-lettered
+                // (the DLQ's depth alarm is what pages someone).
+                tracing::error!(?trigger, error = ?e, alert = true, "file scan failed; the file stays pending and the message will be retried");
                 anyhow::bail!("scanning {trigger:?}: {e:?}");
             }
         }

@@ -6,6 +6,7 @@ pub mod user_import;
 pub mod file_scan;
 
 use crate::state::AppState;
+use aws_lambda_events::event::sqs::{BatchItemFailure, SqsBatchResponse, SqsEvent};
 
 /// A queue consumer: one message body in, done or failed out. Consumers are
 /// idempotent, so redelivery (at-least-once queues) never repeats an effect.
@@ -79,4 +80,24 @@ impl Consumer {
             Consumer::FileScan => file_scan::handle(state, message_id, body).await,
         }
     }
+}
+
+/// One SQS batch, as the Lambda receives it: each record is handled alone and
+/// only the failed ones are reported (`ReportBatchItemFailures`), so SQS
+/// retries those and deletes the rest.
+pub async fn handle_batch(consumer: Consumer, state: &AppState, event: SqsEvent) -> SqsBatchResponse {
+    let mut failures = Vec::new();
+    for record in event.records {
+        let id = record.message_id.clone().unwrap_or_default();
+        let body = record.body.as_deref().unwrap_or_default();
+        if let Err(e) = consumer.handle(state, &id, body).await {
+            tracing::error!(message_id = %id, error = ?e, "message failed; it will be retried, then dead-lettered");
+            let mut failure = BatchItemFailure::default();
+            failure.item_identifier = id;
+            failures.push(failure);
+        }
+    }
+    let mut response = SqsBatchResponse::default();
+    response.batch_item_failures = failures;
+    response
 }

@@ -45,6 +45,8 @@ enum Resource {
     SavedJob,
     /// A messaging conversation the caller takes part in.
     Conversation,
+    /// A clean attachment the caller uploaded into a conversation they take part in.
+    Attachment,
 }
 
 fn resource_of(route: &Route) -> Option<Resource> {
@@ -82,6 +84,8 @@ fn resource_of(route: &Route) -> Option<Resource> {
         Resource::SavedJob
     } else if p.starts_with("/api/messaging/conversations/{") {
         Resource::Conversation
+    } else if p.starts_with("/api/messaging/attachments/{") {
+        Resource::Attachment
     } else {
         panic!("the authorization matrix needs a fixture for {} {} ({})", route.method, p, route.name)
     };
@@ -215,6 +219,30 @@ async fn fixture(app: &TestApp, kind: Resource, company: (CompanyId, bool), owne
                 .unwrap();
             job.id.to_string()
         }
+        Resource::Attachment => {
+            let conversation = Box::pin(fixture(app, Resource::Conversation, (company, is_employer), owner_user)).await;
+            let id = Uuid::now_v7();
+            sqlx::query(
+                "INSERT INTO stored_files (id, company_id, uploaded_by, purpose, object_key, file_name, declared_type, max_size, size, sniffed_type,
+                                           virus_status, scanned_at, created_at, updated_at)
+                 VALUES (?, ?, ?, 'message_attachment', ?, 'a.txt', 'text/plain', 100, 3, 'text/plain', 'clean', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+            )
+            .bind(id)
+            .bind(company.0)
+            .bind(owner_user)
+            .bind(format!("uploads/{company}/{id}/a.txt"))
+            .execute(&app.pool)
+            .await
+            .unwrap();
+            sqlx::query("INSERT INTO message_attachments (file_id, conversation_id, uploaded_by, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
+                .bind(id)
+                .bind(Uuid::parse_str(&conversation).unwrap())
+                .bind(owner_user)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            id.to_string()
+        }
         Resource::Conversation => {
             let id = Uuid::now_v7();
             sqlx::query("INSERT INTO conversations (id, subject, created_by, created_at) VALUES (?, 'Matrix', ?, UTC_TIMESTAMP(6))")
@@ -298,6 +326,8 @@ fn body_for(route: &Route) -> serde_json::Value {
         "messaging_read" => serde_json::json!({"message_id": Uuid::nil()}),
         "messaging_participants_add" => serde_json::json!({"user_ids": []}),
         "messaging_conversations_create" => serde_json::json!({"participant_ids": []}),
+        "messaging_attachments_presign" => serde_json::json!({"file_name": "a.pdf", "content_type": "application/pdf", "size": 10}),
+        "messaging_attachments_scan_complete" => serde_json::json!({"status": "clean", "size": 3, "mime": "text/plain"}),
         _ => serde_json::json!({}),
     }
 }
@@ -318,6 +348,7 @@ fn allowed(route: &Route, role: SystemRole) -> bool {
     match route.access {
         Access::Public | Access::Authenticated => true,
         Access::Requires(p) => role.permissions().contains(&p),
+        Access::Service => false,
     }
 }
 
@@ -368,6 +399,16 @@ async fn every_route_for_every_role_and_company() {
             }
         }
         for m in &members {
+            // Service routes take the service credential, never a user token.
+            if route.access == Access::Service {
+                let path = kind.map_or(route.path.clone(), |_| fill(&route.path, &Uuid::now_v7().to_string()));
+                let status = call(&app, route, &path, Some(&m.token)).await;
+                checked += 1;
+                if status != 401 {
+                    failures.push(format!("{} {} as {}: {status}, expected 401 (service credential only)", route.method, route.path, m.role.name()));
+                }
+                continue;
+            }
             let home = m.company.unwrap_or(agency);
             let own = match kind {
                 Some(k) => fill(&route.path, &fixture(&app, k, typed(home), m.user_id).await),
@@ -397,9 +438,9 @@ async fn every_route_for_every_role_and_company() {
                     let stranger = fixture_candidate_user(&app).await;
                     Some(fixture(&app, k, typed(other_agency), stranger).await)
                 }
-                (Some(Resource::Conversation), _) => {
+                (Some(k @ (Resource::Conversation | Resource::Attachment)), _) => {
                     let stranger = fixture_user(&app, other_agency, "recruiter").await;
-                    Some(fixture(&app, Resource::Conversation, typed(other_agency), stranger).await)
+                    Some(fixture(&app, k, typed(other_agency), stranger).await)
                 }
                 (Some(Resource::Notification), _) => {
                     let stranger = fixture_user(&app, other_agency, "recruiter").await;

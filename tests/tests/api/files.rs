@@ -16,10 +16,10 @@ use uuid::Uuid;
 
 const PDF: &str = "application/pdf";
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const EICAR: &[u8] = br"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+pub(crate) const EICAR: &[u8] = br"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
 /// A one-page PDF showing `text` (Helvetica), with a correct xref table.
-fn pdf_with(text: &str) -> Vec<u8> {
+pub(crate) fn pdf_with(text: &str) -> Vec<u8> {
     let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
@@ -43,7 +43,7 @@ fn pdf_with(text: &str) -> Vec<u8> {
     out
 }
 
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut w = zip::ZipWriter::new(&mut out);
     for (name, data) in entries {
@@ -65,7 +65,7 @@ fn docx_with(text: &str) -> Vec<u8> {
     ])
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -88,7 +88,7 @@ async fn presign_resume(app: &TestApp, job: Uuid, name: &str, ty: &str, size: us
 }
 
 /// POST the bytes to the presigned form, as a browser would.
-async fn upload(app: &TestApp, form: &Value, bytes: &[u8], ty: &str) {
+pub(crate) async fn upload(app: &TestApp, form: &Value, bytes: &[u8], ty: &str) {
     let mut multipart = reqwest::multipart::Form::new();
     for (k, v) in form["fields"].as_object().expect("fields") {
         multipart = multipart.text(k.clone(), v.as_str().expect("field value").to_string());

@@ -1,6 +1,7 @@
 //! API tests: the real app, in-process, against the real local stack
 //! (MariaDB, Redis, the SQS emulator, the SMTP catcher).
 
+mod attachments;
 mod audit_log;
 mod authorization_matrix;
 mod activation;
@@ -34,4 +35,6 @@ mod analytics;
 mod candidates;
 mod candidate_self;
 mod messaging;
+mod messaging_live;
 mod realtime;
+mod ws_support;

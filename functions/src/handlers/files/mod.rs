@@ -12,7 +12,11 @@ use uuid::Uuid;
 
 /// Routes that touch the uploads bucket (the deploy template grants them S3 access).
 pub fn uses_uploads(path: &str) -> bool {
-    path.starts_with("/api/files/") || path.ends_with("/resume-upload") || path.ends_with("/documents")
+    path.starts_with("/api/files/")
+        || path.ends_with("/resume-upload")
+        || path.ends_with("/documents")
+        || path.starts_with("/api/messaging/attachments/")
+        || path.ends_with("/attachments/presign")
 }
 
 /// Where and how to upload: POST `url` as `multipart/form-data` with every

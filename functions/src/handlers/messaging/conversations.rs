@@ -17,10 +17,20 @@ pub struct ParticipantView {
     pub full_name: String,
     /// `candidate`, `recruiter`, `employer` or `super_admin`.
     pub role_family: String,
+    /// Read receipt: the newest message this participant has read.
+    pub last_read_message_id: Option<Uuid>,
+    /// Delivery receipt: the newest message delivered to one of their sessions.
+    pub last_delivered_message_id: Option<Uuid>,
 }
 
 pub(crate) fn participant(p: Participant) -> ParticipantView {
-    ParticipantView { id: p.user_id.0, full_name: p.full_name, role_family: p.family.as_str().to_string() }
+    ParticipantView {
+        id: p.user_id.0,
+        full_name: p.full_name,
+        role_family: p.family.as_str().to_string(),
+        last_read_message_id: p.last_read_message_id.map(|m| m.0),
+        last_delivered_message_id: p.last_delivered_message_id.map(|m| m.0),
+    }
 }
 
 #[derive(Serialize, ToSchema)]

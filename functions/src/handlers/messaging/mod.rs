@@ -1,4 +1,5 @@
-//! Messaging: conversations, messages and read receipts (permission `messaging:use`).
+//! Messaging: conversations, messages, receipts and attachments (permission `messaging:use`).
 
+pub mod attachments;
 pub mod conversations;
 pub mod messages;
