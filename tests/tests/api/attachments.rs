@@ -3,30 +3,18 @@
 //! downloads only when clean and only for participants, the external
 //! scanner's service credential, and the scan consumer's batch reporting.
 
-use crate::admin_support::{call, send, token};
+use crate::admin_support::{call, send};
+use crate::messaging_support::{person, Person, CONVERSATIONS};
 use crate::files::{hex, pdf_with, upload, zip_of, EICAR};
 use crate::ws_support::{join, next_where, open_conversation};
-use hireops_domain::ids::CompanyId;
-use hireops_tests::{unique_email, TestApp};
+use hireops_tests::TestApp;
 use reqwest::Method;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
-const CONVERSATIONS: &str = "/api/messaging/conversations";
 const ATTACHMENTS: &str = "/api/messaging/attachments";
-
-struct Person {
-    id: Uuid,
-    token: String,
-}
-
-async fn person(app: &TestApp, tag: &str, role: &str, company: Option<CompanyId>) -> Person {
-    let email = unique_email(tag);
-    let id = app.create_user(&email, role, company).await;
-    Person { id: id.0, token: token(&app.sign_in(&email).await) }
-}
 
 async fn conversation(app: &TestApp, who: &Person, others: &[Uuid]) -> String {
     let (status, created) = send(app, Method::POST, CONVERSATIONS, &who.token, Some(json!({"participant_ids": others}))).await;

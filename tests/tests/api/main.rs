@@ -36,5 +36,6 @@ mod candidates;
 mod candidate_self;
 mod messaging;
 mod messaging_live;
+mod messaging_support;
 mod realtime;
 mod ws_support;

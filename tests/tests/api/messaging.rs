@@ -1,7 +1,8 @@
 //! Messaging core: conversations, the who-may-talk-to-whom rules on every
 //! path (create, add participants, send), cursor paging and read receipts.
 
-use crate::admin_support::{audit_of, call, count, fields, root_token, send, token};
+use crate::admin_support::{audit_of, call, count, fields, root_token, send};
+use crate::messaging_support::{person, personal_profile, share_job, Person, CONVERSATIONS};
 use crate::recruiting_support::{insert_application, insert_job};
 use hireops_domain::identity::CompanyType;
 use hireops_domain::ids::{CompanyId, UserId};
@@ -10,50 +11,12 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-const CONVERSATIONS: &str = "/api/messaging/conversations";
-
-struct Person {
-    id: Uuid,
-    token: String,
-}
-
-async fn person(app: &TestApp, tag: &str, role: &str, company: Option<CompanyId>) -> Person {
-    let email = unique_email(tag);
-    let id: UserId = app.create_user(&email, role, company).await;
-    Person { id: id.0, token: token(&app.sign_in(&email).await) }
-}
-
 async fn create(app: &TestApp, who: &Person, others: &[Uuid]) -> (u16, Value) {
     send(app, Method::POST, CONVERSATIONS, &who.token, Some(json!({"participant_ids": others}))).await
 }
 
 async fn say(app: &TestApp, who: &Person, conversation: &str, body: &str) -> (u16, Value) {
     send(app, Method::POST, &format!("{CONVERSATIONS}/{conversation}/messages"), &who.token, Some(json!({"body": body}))).await
-}
-
-/// The personal profile of a candidate user.
-async fn personal_profile(app: &TestApp, user: Uuid) -> Uuid {
-    let id = Uuid::now_v7();
-    sqlx::query(
-        "INSERT INTO candidates (id, company_id, user_id, full_name, links, tags, search_text, created_at, updated_at)
-         VALUES (?, NULL, ?, 'Self', '{}', '[]', '', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
-    )
-    .bind(id)
-    .bind(user)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    id
-}
-
-async fn share_job(app: &TestApp, job: Uuid, agency: CompanyId, by: Uuid) {
-    sqlx::query("INSERT INTO job_agencies (job_id, agency_id, shared_by, shared_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
-        .bind(job)
-        .bind(agency.0)
-        .bind(by)
-        .execute(&app.pool)
-        .await
-        .unwrap();
 }
 
 async fn blocked_audits(app: &TestApp, actor: Uuid) -> Vec<Value> {

@@ -3,29 +3,16 @@
 //! participant, typing and receipts travel, outsiders can't join, and the
 //! blocked pair can't talk over the socket either.
 
-use crate::admin_support::{count, send, token};
+use crate::admin_support::{count, send};
+use crate::messaging_support::{person, personal_profile, share_job, Person, CONVERSATIONS};
 use crate::recruiting_support::{insert_application, insert_job};
 use crate::ws_support::{join, next_json, next_of, next_where, open_conversation, quiet_about, send_json};
 use hireops_domain::identity::CompanyType;
-use hireops_domain::ids::CompanyId;
-use hireops_tests::{unique_email, TestApp};
+use hireops_tests::TestApp;
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::time::Duration;
 use uuid::Uuid;
-
-const CONVERSATIONS: &str = "/api/messaging/conversations";
-
-struct Person {
-    id: Uuid,
-    token: String,
-}
-
-async fn person(app: &TestApp, tag: &str, role: &str, company: Option<CompanyId>) -> Person {
-    let email = unique_email(tag);
-    let id = app.create_user(&email, role, company).await;
-    Person { id: id.0, token: token(&app.sign_in(&email).await) }
-}
 
 fn on_thread(cid: &str) -> impl Fn(&Value) -> bool + '_ {
     move |f: &Value| f["channel"] == format!("conversation:{cid}")
@@ -41,13 +28,7 @@ async fn two_users_on_two_processes_see_messages_typing_and_receipts() {
     let hiring = person(&app, "hm", "hiring_manager", Some(employer)).await;
     // The bridge: the employer shared a job with the agency.
     let job = insert_job(&app, employer, CompanyType::Employer, hiring.id, "Live role").await;
-    sqlx::query("INSERT INTO job_agencies (job_id, agency_id, shared_by, shared_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
-        .bind(job.id)
-        .bind(agency.0)
-        .bind(hiring.id)
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    share_job(&app, job.id, agency, hiring.id).await;
     let (status, created) = send(&app, Method::POST, CONVERSATIONS, &recruiter.token, Some(json!({"participant_ids": [hiring.id]}))).await;
     assert_eq!(status, 201, "{created}");
     let cid = created["id"].as_str().unwrap().to_string();
@@ -173,23 +154,8 @@ async fn the_blocked_pair_cannot_talk_over_the_socket_or_through_attachments() {
     let hiring = person(&app, "hm", "hiring_manager", Some(employer)).await;
     let candidate = person(&app, "cand", "candidate", None).await;
     let job = insert_job(&app, employer, CompanyType::Employer, hiring.id, "Block role").await;
-    sqlx::query("INSERT INTO job_agencies (job_id, agency_id, shared_by, shared_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
-        .bind(job.id)
-        .bind(agency.0)
-        .bind(hiring.id)
-        .execute(&app.pool)
-        .await
-        .unwrap();
-    let profile = Uuid::now_v7();
-    sqlx::query(
-        "INSERT INTO candidates (id, company_id, user_id, full_name, links, tags, search_text, created_at, updated_at)
-         VALUES (?, NULL, ?, 'Self', '{}', '[]', '', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
-    )
-    .bind(profile)
-    .bind(candidate.id)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    share_job(&app, job.id, agency, hiring.id).await;
+    let profile = personal_profile(&app, candidate.id).await;
     insert_application(&app, &job, profile, None, None).await;
 
     // An employer conversation a candidate was slipped into (by SQL, since no route allows it).
