@@ -66,6 +66,8 @@ impl SystemRole {
             SystemRole::SuperAdmin => &[
                 PlatformCompaniesManage, UsersRead, UsersCreate, UsersUpdate, UsersDeactivate, RolesManage,
                 SettingsManage, PasswordResetsApprove, AuditRead,
+                // Platform support may talk to anyone (the messaging rules allow it).
+                MessagingUse,
             ],
             SystemRole::AgencyAdmin => &[
                 UsersRead, UsersCreate, UsersUpdate, UsersDeactivate, RolesManage, SettingsManage,

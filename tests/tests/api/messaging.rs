@@ -314,10 +314,27 @@ async fn tokens_and_permissions_are_required() {
     assert_eq!(r.status(), 401);
     let r = call(&app, Method::POST, CONVERSATIONS, None, Some(json!({"participant_ids": [Uuid::now_v7()]}))).await;
     assert_eq!(r.status(), 401);
-    // Super admins do not hold messaging:use.
+    // The super admin (platform support) may talk to anyone, candidates and employers alike.
     let root = root_token(&app).await;
-    let (status, _) = send(&app, Method::GET, CONVERSATIONS, &root, None).await;
-    assert_eq!(status, 403);
-    let (status, _) = send(&app, Method::POST, CONVERSATIONS, &root, Some(json!({"participant_ids": [Uuid::now_v7()]}))).await;
-    assert_eq!(status, 403);
+    let employer = app.create_company("Support Employer", "employer").await;
+    let hiring = person(&app, "hm", "hiring_manager", Some(employer)).await;
+    let candidate = person(&app, "cand", "candidate", None).await;
+    for other in [hiring.id, candidate.id] {
+        let (status, created) = send(&app, Method::POST, CONVERSATIONS, &root, Some(json!({"participant_ids": [other]}))).await;
+        assert_eq!(status, 201, "{created}");
+    }
+    // A custom role without messaging:use is refused.
+    let role = Uuid::now_v7();
+    sqlx::query("INSERT INTO roles (id, company_id, name, description, is_system, created_at) VALUES (?, ?, 'Readers', '', 0, UTC_TIMESTAMP(6))")
+        .bind(role)
+        .bind(employer.0)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO role_permissions (role_id, permission) VALUES (?, 'jobs:read')").bind(role).execute(&app.pool).await.unwrap();
+    sqlx::query("DELETE FROM user_roles WHERE user_id = ?").bind(hiring.id).execute(&app.pool).await.unwrap();
+    sqlx::query("INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)").bind(hiring.id).bind(role).execute(&app.pool).await.unwrap();
+    // Permissions are loaded on every request, so the same token now lacks it.
+    let (status, problem) = send(&app, Method::GET, CONVERSATIONS, &hiring.token, None).await;
+    assert_eq!((status, problem["code"].as_str()), (403, Some("missing_permission")), "{problem}");
 }
