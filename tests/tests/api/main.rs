@@ -35,3 +35,4 @@ mod candidates;
 mod candidate_self;
 mod messaging;
 mod realtime;
+mod ws_registry;
