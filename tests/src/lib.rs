@@ -2,6 +2,7 @@
 //! Redis prefix) served in-process on a random port, plus clients for the mail
 //! catcher and a fake OIDC provider.
 
+pub mod fake_apigw;
 pub mod fake_oidc;
 pub mod mail_catcher;
 

@@ -36,3 +36,4 @@ mod candidate_self;
 mod messaging;
 mod realtime;
 mod ws_registry;
+mod apigw_push;
