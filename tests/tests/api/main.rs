@@ -37,3 +37,4 @@ mod messaging;
 mod realtime;
 mod ws_registry;
 mod apigw_push;
+mod websocket_cloud;
