@@ -10,5 +10,6 @@ pub mod mail;
 pub mod clamav;
 pub mod redis;
 pub mod redis_pubsub;
+pub mod apigw_push;
 pub mod oidc;
 pub mod extract;

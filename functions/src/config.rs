@@ -10,6 +10,15 @@ pub enum MailTransportKind {
     Ses,
 }
 
+/// How real-time events reach sockets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RealtimePushKind {
+    /// Redis pub/sub to every `local` process's `GET /ws` (local and tests).
+    Redis,
+    /// The API Gateway WebSocket's management API (the cloud).
+    ApiGateway,
+}
+
 #[derive(Clone, Debug)]
 pub struct OidcSettings {
     pub issuer_url: String,
@@ -27,6 +36,11 @@ pub struct Config {
     pub database_max_connections: u32,
     pub redis_url: String,
     pub redis_key_prefix: String,
+    pub realtime_push: RealtimePushKind,
+    /// The WebSocket stage's management endpoint,
+    /// `https://{api-id}.execute-api.{region}.amazonaws.com/{stage}`; required
+    /// with [`RealtimePushKind::ApiGateway`].
+    pub websocket_management_url: Option<String>,
     pub aws_endpoint_url: Option<String>,
     pub aws_region: String,
     pub s3_bucket: String,
@@ -115,6 +129,15 @@ impl Config {
             "ses" => MailTransportKind::Ses,
             other => anyhow::bail!("MAIL_TRANSPORT must be smtp or ses, not {other}"),
         };
+        let realtime_push = match or("REALTIME_PUSH", "redis").as_str() {
+            "redis" => RealtimePushKind::Redis,
+            "apigateway" => RealtimePushKind::ApiGateway,
+            other => anyhow::bail!("REALTIME_PUSH must be redis or apigateway, not {other}"),
+        };
+        let websocket_management_url = var("WEBSOCKET_MANAGEMENT_URL");
+        if realtime_push == RealtimePushKind::ApiGateway && websocket_management_url.is_none() {
+            anyhow::bail!("REALTIME_PUSH=apigateway needs WEBSOCKET_MANAGEMENT_URL (see .env.example)");
+        }
         let public_api_url = or("PUBLIC_API_URL", "http://127.0.0.1:8080");
         Ok(Self {
             app_env: or("APP_ENV", "local"),
@@ -125,6 +148,8 @@ impl Config {
             database_max_connections: parsed("DATABASE_MAX_CONNECTIONS", 10)?,
             redis_url: or("REDIS_URL", "redis://127.0.0.1:6379"),
             redis_key_prefix: or("REDIS_KEY_PREFIX", "hireops:"),
+            realtime_push,
+            websocket_management_url,
             aws_endpoint_url: var("AWS_ENDPOINT_URL"),
             aws_region: or("AWS_REGION", "us-east-1"),
             s3_bucket: or("S3_BUCKET", "hireops-uploads"),

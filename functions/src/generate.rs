@@ -1,9 +1,11 @@
-//! Files derived from the route and task tables: the Lambda bins, their
-//! `[[bin]]` entries and `cargo lambda watch` router, the functions of
-//! `template.yaml`, and the OpenAPI document. A test in `tests/` fails when a
-//! committed copy drifts; `HIREOPS_BLESS=1` rewrites them.
+//! Files derived from the route, task and socket tables: the Lambda bins,
+//! their `[[bin]]` entries and `cargo lambda watch` router, the functions of
+//! `template.yaml` (with the WebSocket API's routes), and the OpenAPI
+//! document. A test in `tests/` fails when a committed copy drifts;
+//! `HIREOPS_BLESS=1` rewrites them.
 
 use crate::routes::{Access, Route};
+use crate::sockets::{SocketEvent, SocketRoute};
 use crate::tasks::{Task, TaskKind};
 use std::fmt::Write;
 
@@ -12,36 +14,56 @@ pub const BINS_END: &str = "# END GENERATED BINS";
 pub const FUNCTIONS_BEGIN: &str = "  # BEGIN GENERATED FUNCTIONS";
 pub const FUNCTIONS_END: &str = "  # END GENERATED FUNCTIONS";
 
-pub fn logical_id(bin: &str) -> String {
-    let mut s: String = bin
-        .split('_')
+/// `ws_connect` → `WsConnect`, the stem of a bin's CloudFormation logical ids.
+fn pascal(bin: &str) -> String {
+    bin.split('_')
         .map(|part| {
             let mut c = part.chars();
             c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
         })
-        .collect();
-    s.push_str("Function");
-    s
+        .collect()
+}
+
+pub fn logical_id(bin: &str) -> String {
+    format!("{}Function", pascal(bin))
+}
+
+/// Which table a Lambda bin comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinKind {
+    Route,
+    Task,
+    Socket,
 }
 
 /// The source of one Lambda bin.
-pub fn bin_source(name: &str, is_task: bool) -> String {
-    let (doc, call) = if is_task {
-        ("background task", format!("hireops_functions::runtime::lambda::run_task(\"{name}\")"))
-    } else {
-        ("API route", format!("hireops_functions::runtime::lambda::run_route(\"{name}\")"))
+pub fn bin_source(name: &str, kind: BinKind) -> String {
+    let (doc, call) = match kind {
+        BinKind::Task => ("background task", format!("hireops_functions::runtime::lambda::run_task(\"{name}\")")),
+        BinKind::Route => ("API route", format!("hireops_functions::runtime::lambda::run_route(\"{name}\")")),
+        BinKind::Socket => ("WebSocket route", format!("hireops_functions::runtime::socket_lambda::run_socket(\"{name}\")")),
     };
     format!(
         "//! Lambda for the {doc} `{name}` (generated from the route table; see docs/development.md).\n\nfn main() -> Result<(), lambda_runtime::Error> {{\n    {call}\n}}\n"
     )
 }
 
+/// Every Lambda bin: its name and kind.
+pub fn bins(routes: &[Route], tasks: &[Task], sockets: &[SocketRoute]) -> Vec<(&'static str, BinKind)> {
+    routes
+        .iter()
+        .map(|r| (r.name, BinKind::Route))
+        .chain(tasks.iter().map(|t| (t.name, BinKind::Task)))
+        .chain(sockets.iter().map(|s| (s.name, BinKind::Socket)))
+        .collect()
+}
+
 /// The `[[bin]]` entries and the `cargo lambda watch` router, for functions/Cargo.toml.
-pub fn cargo_bins(routes: &[Route], tasks: &[Task]) -> String {
+pub fn cargo_bins(routes: &[Route], tasks: &[Task], sockets: &[SocketRoute]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{BINS_BEGIN}");
     s.push_str("[[bin]]\nname = \"local\"\npath = \"src/bin/local.rs\"\ntest = false\n\n");
-    for name in routes.iter().map(|r| r.name).chain(tasks.iter().map(|t| t.name)) {
+    for (name, _) in bins(routes, tasks, sockets) {
         let _ = writeln!(s, "[[bin]]\nname = \"{name}\"\npath = \"src/bin/{name}.rs\"\ntest = false\n");
     }
     s.push_str("# `cargo lambda watch` serves each path through its own function.\n[package.metadata.lambda.watch.router]\n");
@@ -60,14 +82,23 @@ pub fn cargo_bins(routes: &[Route], tasks: &[Task]) -> String {
     s
 }
 
+/// Posting to (and closing) connections of the WebSocket API.
+const MANAGE_CONNECTIONS: &str = "      - Statement:\n          - Effect: Allow\n            Action: execute-api:ManageConnections\n            Resource: !Sub arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/*";
+
+/// Every function that acts for someone may enqueue mail, publish events and
+/// queue import work, and push to sockets (notifications, messaging).
+fn shared_policies() -> Vec<String> {
+    let mut p: Vec<String> = ["MailQueue", "EventsQueue", "ImportQueue"]
+        .iter()
+        .map(|queue| format!("      - SQSSendMessagePolicy:\n          QueueName: !GetAtt {queue}.QueueName"))
+        .collect();
+    p.push(MANAGE_CONNECTIONS.into());
+    p
+}
+
 fn policies(route: Option<&Route>, task: Option<&Task>) -> Vec<String> {
     let mut p = vec![];
-    // Every function may enqueue mail, publish events and queue import work.
-    let send = |p: &mut Vec<String>| {
-        for queue in ["MailQueue", "EventsQueue", "ImportQueue"] {
-            p.push(format!("      - SQSSendMessagePolicy:\n          QueueName: !GetAtt {queue}.QueueName"));
-        }
-    };
+    let send = |p: &mut Vec<String>| p.extend(shared_policies());
     match (route, task) {
         (Some(r), _) if r.name == "health" => {
             send(&mut p);
@@ -100,8 +131,18 @@ fn policies(route: Option<&Route>, task: Option<&Task>) -> Vec<String> {
     p
 }
 
-/// The functions of template.yaml, one per route and per task.
-pub fn template_functions(routes: &[Route], tasks: &[Task]) -> String {
+/// `$connect` and `$disconnect` only touch the database; `$default` answers
+/// through the management API and performs actions like any route.
+fn socket_policies(socket: &SocketRoute) -> Vec<String> {
+    match socket.event {
+        SocketEvent::Connect | SocketEvent::Disconnect => vec![],
+        SocketEvent::Message => shared_policies(),
+    }
+}
+
+/// The functions of template.yaml, one per route, per task and per socket
+/// route, and the WebSocket API's integrations, routes and stage.
+pub fn template_functions(routes: &[Route], tasks: &[Task], sockets: &[SocketRoute]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{FUNCTIONS_BEGIN}");
     for r in routes {
@@ -153,7 +194,46 @@ pub fn template_functions(routes: &[Route], tasks: &[Task]) -> String {
             }
         }
     }
+    s.push_str(&websocket_resources(sockets));
     let _ = write!(s, "{FUNCTIONS_END}");
+    s
+}
+
+/// Per socket route: its function, its Lambda proxy integration and route on
+/// `WebSocketApi`, and API Gateway's permission to invoke it; then the stage,
+/// deployed automatically on every change once the routes exist.
+fn websocket_resources(sockets: &[SocketRoute]) -> String {
+    let mut s = String::new();
+    for socket in sockets {
+        let stem = pascal(socket.name);
+        let function = logical_id(socket.name);
+        let _ = writeln!(s, "  {function}:");
+        let _ = writeln!(s, "    Type: AWS::Serverless::Function");
+        let _ = writeln!(s, "    Metadata:\n      BuildMethod: rust-cargolambda\n      BuildProperties:\n        Binary: {}", socket.name);
+        let _ = writeln!(s, "    Properties:");
+        let _ = writeln!(s, "      FunctionName: !Sub ${{AWS::StackName}}-{}", socket.name.replace('_', "-"));
+        let _ = writeln!(s, "      Description: {}", socket.description);
+        let _ = writeln!(s, "      CodeUri: .\n      Handler: bootstrap");
+        let policies = socket_policies(socket);
+        if !policies.is_empty() {
+            let _ = writeln!(s, "      Policies:\n{}", policies.join("\n"));
+        }
+        let _ = writeln!(s, "  {stem}Integration:\n    Type: AWS::ApiGatewayV2::Integration\n    Properties:\n      ApiId: !Ref WebSocketApi\n      IntegrationType: AWS_PROXY");
+        let _ = writeln!(s, "      IntegrationUri: !Sub arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{function}.Arn}}/invocations");
+        let _ = writeln!(s, "  {stem}Route:\n    Type: AWS::ApiGatewayV2::Route\n    Properties:\n      ApiId: !Ref WebSocketApi");
+        let _ = writeln!(s, "      RouteKey: \"{}\"\n      AuthorizationType: NONE\n      OperationName: {}", socket.route_key, socket.name);
+        let _ = writeln!(s, "      Target: !Sub integrations/${{{stem}Integration}}");
+        let _ = writeln!(s, "  {stem}Permission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction");
+        let _ = writeln!(s, "      FunctionName: !Ref {function}\n      Principal: apigateway.amazonaws.com");
+        let _ = writeln!(s, "      SourceArn: !Sub arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{WebSocketApi}}/*/{}", socket.route_key);
+    }
+    // Auto-deploy, not a pinned Deployment: a stage may not name a deployment
+    // and auto-deploy both, and a pinned one would not follow route changes.
+    let _ = writeln!(s, "  WebSocketStage:\n    Type: AWS::ApiGatewayV2::Stage\n    DependsOn:");
+    for socket in sockets {
+        let _ = writeln!(s, "      - {}Route", pascal(socket.name));
+    }
+    let _ = writeln!(s, "    Properties:\n      ApiId: !Ref WebSocketApi\n      StageName: !Ref WebSocketStageName\n      AutoDeploy: true");
     s
 }
 

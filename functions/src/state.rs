@@ -1,7 +1,8 @@
 //! The composition root: adapters are built once per process (per Lambda
 //! container) and shared by every request and message.
 
-use crate::config::{Config, MailTransportKind};
+use crate::config::{Config, MailTransportKind, RealtimePushKind};
+use hireops_adapters::apigw_push::ApiGatewayPush;
 use anyhow::{Context, Result};
 use hireops_adapters::clamav::Clamd;
 use hireops_adapters::mail::{MailRenderer, MailTransport, SesTransport, SmtpTransport};
@@ -66,6 +67,9 @@ pub struct AppState {
     /// Real time: what the domain pushes through, and this process's local fan-out.
     pub realtime: Arc<dyn hireops_domain::ports::RealtimePush>,
     pub realtime_hub: hireops_adapters::redis_pubsub::RealtimeHub,
+    /// The API Gateway WebSocket (its registry and management API), when
+    /// `REALTIME_PUSH=apigateway`; then it is also `realtime`.
+    pub websocket: Option<Arc<ApiGatewayPush>>,
     /// Who may listen on a conversation channel: its participants.
     pub realtime_access: Arc<dyn hireops_domain::ports::ConversationChannelAccess>,
 }
@@ -172,7 +176,17 @@ impl AppState {
             audit: audit_log.clone(),
             clock: clock.clone(),
         }));
-        let realtime: Arc<dyn hireops_domain::ports::RealtimePush> = Arc::new(hireops_adapters::redis_pubsub::RedisPush::new(redis.clone()));
+        let websocket = match config.realtime_push {
+            RealtimePushKind::Redis => None,
+            RealtimePushKind::ApiGateway => {
+                let url = config.websocket_management_url.as_deref().context("REALTIME_PUSH=apigateway needs WEBSOCKET_MANAGEMENT_URL")?;
+                Some(Arc::new(ApiGatewayPush::new(&sdk, url, MySqlWsConnections::new(pool.clone()))))
+            }
+        };
+        let realtime: Arc<dyn hireops_domain::ports::RealtimePush> = match &websocket {
+            Some(push) => push.clone(),
+            None => Arc::new(hireops_adapters::redis_pubsub::RedisPush::new(redis.clone())),
+        };
         let notifications = Arc::new(NotificationService::new(NotificationDeps {
             notifications: Arc::new(MySqlNotifications::new(pool.clone())),
             preferences: Arc::new(MySqlNotificationPreferences::new(pool.clone())),
@@ -268,6 +282,7 @@ impl AppState {
             })),
             realtime,
             realtime_hub: hireops_adapters::redis_pubsub::RealtimeHub::default(),
+            websocket,
             realtime_access: Arc::new(hireops_domain::messaging::ConversationChannels(conversations)),
             pool,
             config: Arc::new(config),

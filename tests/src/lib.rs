@@ -2,6 +2,7 @@
 //! Redis prefix) served in-process on a random port, plus clients for the mail
 //! catcher and a fake OIDC provider.
 
+pub mod fake_apigw;
 pub mod fake_oidc;
 pub mod mail_catcher;
 
@@ -10,7 +11,7 @@ use hireops_adapters::{aws, mysql};
 use hireops_domain::identity::Email;
 use hireops_domain::ids::{CompanyId, UserId};
 use hireops_domain::ports::{NewUser, PasswordHasher, UserRepository};
-use hireops_functions::config::{Config, MailTransportKind};
+use hireops_functions::config::{Config, MailTransportKind, RealtimePushKind};
 use hireops_functions::runtime;
 pub use hireops_functions::tasks::Consumer;
 use hireops_functions::state::AppState;
@@ -61,6 +62,8 @@ pub async fn test_config(database: &str, mail_queue: &str) -> Config {
         database_max_connections: 10,
         redis_url: env_or("REDIS_URL", "redis://127.0.0.1:6379"),
         redis_key_prefix: format!("test:{}:", Uuid::new_v4().simple()),
+        realtime_push: RealtimePushKind::Redis,
+        websocket_management_url: None,
         aws_endpoint_url: Some(env_or("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")),
         aws_region: "us-east-1".into(),
         s3_bucket: env_or("S3_BUCKET", "hireops-uploads"),

@@ -26,6 +26,7 @@ mod users;
 mod jobs;
 mod files;
 mod conversations;
+mod ws_connections;
 
 pub use applications::{MySqlApplications, MySqlJobStages};
 pub use audit::{MySqlAuditLog, MySqlAuditTrail};
@@ -49,6 +50,7 @@ pub use users::MySqlUsers;
 pub use jobs::MySqlJobs;
 pub use conversations::MySqlConversations;
 pub use files::MySqlFiles;
+pub use ws_connections::{MySqlWsConnections, SubscribeOutcome, WsConnection, MAX_CONNECTION_AGE};
 
 use hireops_domain::DomainError;
 use sqlx::mysql::{MySqlConnectOptions, MySqlPoolOptions};

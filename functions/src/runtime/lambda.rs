@@ -14,7 +14,7 @@ use lambda_runtime::{service_fn, LambdaEvent};
 
 type Error = lambda_runtime::Error;
 
-fn runtime() -> Result<tokio::runtime::Runtime, Error> {
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, Error> {
     Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
 }
 

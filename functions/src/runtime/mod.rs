@@ -3,5 +3,6 @@
 pub mod lambda;
 pub mod layers;
 pub mod local;
+pub mod socket_lambda;
 pub mod telemetry;
 pub mod ws;

@@ -5,14 +5,15 @@
 //! access token as `?access_token=` or as `Sec-WebSocket-Protocol: bearer, <token>`
 //! (browsers can't set headers on a WebSocket); anything else is a 401 before
 //! the upgrade. The socket starts subscribed to its own `user:` channel; more
-//! channels are asked for with `{"type":"subscribe","channel":"…"}` and granted
-//! by the domain rule ([`authorize_subscription`]). `/ws/conversations/{id}`
-//! is the same socket already joined to one conversation (participants only:
-//! anyone else gets a 404 before the upgrade), where frames may leave out
-//! `conversation_id`. Every other frame (send, typing, receipts) is a use case
-//! in [`crate::socket::actions`].
+//! channels are asked for with `{"type":"subscribe","channel":"…"}` (or
+//! `join`) and granted by the domain rule. Frames are parsed and answered as
+//! in the cloud ([`crate::socket`]); other frame types go to
+//! [`crate::socket::actions::perform`]. `/ws/conversations/{id}` is the same
+//! socket already joined to one conversation (participants only: anyone else
+//! gets a 404 before the upgrade), where frames may leave out `conversation_id`.
 
-use crate::http::ApiError;
+use crate::http::{ApiError, ClientMeta};
+use crate::socket::frames::{self, codes, ClientFrame, MAX_CHANNELS, MAX_MESSAGE_BYTES};
 use crate::state::AppState;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, Query, State};
@@ -24,22 +25,17 @@ use futures_util::{SinkExt, StreamExt};
 use hireops_adapters::redis_pubsub::Subscription;
 use hireops_domain::audit::RequestMeta;
 use hireops_domain::identity::Principal;
-use hireops_domain::realtime::{authorize_subscription, Channel};
+use hireops_domain::realtime::Channel;
 use serde::Deserialize;
-use serde_json::json;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, Notify};
 
-/// Largest client frame accepted.
-pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
 /// Events queued for one socket before it counts as a slow consumer and is closed.
 pub const SEND_BUFFER: usize = 64;
 /// Ping interval; a socket silent for three of these is closed.
 pub const PING_EVERY: Duration = Duration::from_secs(25);
-/// Channels one socket may listen on.
-pub const MAX_CHANNELS: usize = 32;
 
 /// Close codes (RFC 6455 §7.4.1).
 const CLOSE_POLICY: u16 = 1008;
@@ -51,31 +47,20 @@ pub struct WsQuery {
     access_token: Option<String>,
 }
 
-/// The token from the query string, or the second `Sec-WebSocket-Protocol` entry after `bearer`.
-fn token_of(query: &WsQuery, headers: &HeaderMap) -> Option<(String, bool)> {
-    if let Some(t) = query.access_token.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        return Some((t.to_owned(), false));
-    }
-    let protocols = headers.get("sec-websocket-protocol")?.to_str().ok()?;
-    let mut parts = protocols.split(',').map(str::trim);
-    if !parts.next()?.eq_ignore_ascii_case("bearer") {
-        return None;
-    }
-    parts.next().filter(|t| !t.is_empty()).map(|t| (t.to_owned(), true))
-}
-
 pub async fn upgrade(
     State(state): State<AppState>,
+    ClientMeta(meta): ClientMeta,
     Query(query): Query<WsQuery>,
     headers: HeaderMap,
     ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    open(state, query, headers, ws, None).await
+    open(state, meta, query, headers, ws, None).await
 }
 
 /// A socket joined to one conversation from the start.
 pub async fn upgrade_conversation(
     State(state): State<AppState>,
+    ClientMeta(meta): ClientMeta,
     Path(conversation): Path<String>,
     Query(query): Query<WsQuery>,
     headers: HeaderMap,
@@ -84,17 +69,18 @@ pub async fn upgrade_conversation(
     let Ok(conversation) = uuid::Uuid::parse_str(&conversation) else {
         return ApiError::new(StatusCode::NOT_FOUND, "not_found").into_response();
     };
-    open(state, query, headers, ws, Some(conversation)).await
+    open(state, meta, query, headers, ws, Some(conversation)).await
 }
 
 async fn open(
     state: AppState,
+    meta: RequestMeta,
     query: WsQuery,
     headers: HeaderMap,
     ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
     conversation: Option<uuid::Uuid>,
 ) -> Response {
-    let Some((token, via_protocol)) = token_of(&query, &headers) else {
+    let Some((token, via_protocol)) = crate::socket::token::handshake_token(query.access_token.as_deref(), &headers) else {
         return ApiError::new(StatusCode::UNAUTHORIZED, "authentication_required").into_response();
     };
     let (principal, expires_at) = match state.auth.authenticate_until(&token).await {
@@ -106,7 +92,7 @@ async fn open(
             return ApiError::from(e).into_response();
         }
         // Existence never leaks: a conversation you are not in is not found.
-        if authorize_subscription(principal.user_id, Channel::Conversation(c), state.realtime_access.as_ref()).await.is_err() {
+        if crate::socket::subscribe::authorize(&state, principal.user_id, Channel::Conversation(c)).await.is_err() {
             return ApiError::new(StatusCode::NOT_FOUND, "not_found").into_response();
         }
     }
@@ -115,24 +101,9 @@ async fn open(
         Err(rejection) => return rejection.into_response(),
     };
     let ws = if via_protocol { ws.protocols(["bearer"]) } else { ws };
-    let meta = request_meta(&headers);
     ws.max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
-        .on_upgrade(move |socket| run(socket, state, principal, expires_at, conversation, meta))
-}
-
-/// What the audit trail records about a socket's requests.
-fn request_meta(headers: &HeaderMap) -> RequestMeta {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let ip = header("x-forwarded-for").and_then(|v| v.split(',').next().map(|s| s.trim().to_owned()));
-    RequestMeta { ip, user_agent: header("user-agent"), ..RequestMeta::default() }
-}
-
-#[derive(Deserialize)]
-struct ClientFrame {
-    #[serde(rename = "type")]
-    kind: String,
-    channel: Option<String>,
+        .on_upgrade(move |socket| run(socket, state, principal, meta, expires_at, conversation))
 }
 
 fn frame(v: serde_json::Value) -> Message {
@@ -165,22 +136,20 @@ fn forward(mut sub: Subscription, out: mpsc::Sender<Arc<str>>, slow: Arc<Notify>
     })
 }
 
-async fn run(socket: WebSocket, state: AppState, principal: Principal, expires_at: DateTime<Utc>, conversation: Option<uuid::Uuid>, meta: RequestMeta) {
+async fn run(socket: WebSocket, state: AppState, principal: Principal, meta: RequestMeta, expires_at: DateTime<Utc>, conversation: Option<uuid::Uuid>) {
     let (mut sink, mut stream) = socket.split();
     let (out_tx, mut out_rx) = mpsc::channel::<Arc<str>>(SEND_BUFFER);
     let slow = Arc::new(Notify::new());
     let mut forwards: HashMap<String, tokio::task::JoinHandle<()>> = HashMap::new();
 
     let own = Channel::User(principal.user_id);
-    let initial = std::iter::once(own).chain(conversation.map(Channel::Conversation));
-    for channel in initial {
+    for channel in std::iter::once(own).chain(conversation.map(Channel::Conversation)) {
         forwards.insert(channel.to_string(), forward(state.realtime_hub.subscribe(&channel), out_tx.clone(), slow.clone()));
-        if sink.send(frame(json!({"type": "subscribed", "channel": channel.to_string()}))).await.is_err() {
+        if sink.send(frame(frames::subscribed(&channel))).await.is_err() {
             abort_all(forwards);
             return;
         }
     }
-    let context = FrameContext { principal: &principal, meta: &meta, conversation };
 
     let until_expiry = (expires_at - Utc::now()).to_std().unwrap_or(Duration::ZERO);
     let expiry = tokio::time::sleep(until_expiry);
@@ -204,8 +173,8 @@ async fn run(socket: WebSocket, state: AppState, principal: Principal, expires_a
                 let Some(Ok(message)) = incoming else { break None };
                 last_heard = tokio::time::Instant::now();
                 let reply = match message {
-                    Message::Text(text) => handle_frame(&state, &context, text.as_str(), &mut forwards, &out_tx, &slow).await,
-                    Message::Binary(_) => Some(json!({"type": "error", "code": "text_frames_only"})),
+                    Message::Text(text) => handle_frame(&state, &principal, &meta, conversation, text.as_str(), &mut forwards, &out_tx, &slow).await,
+                    Message::Binary(_) => Some(frames::error(codes::TEXT_FRAMES_ONLY, None)),
                     Message::Close(_) => break Some(close(CLOSE_NORMAL, "bye")),
                     Message::Ping(_) | Message::Pong(_) => None,
                 };
@@ -227,64 +196,48 @@ fn abort_all(forwards: HashMap<String, tokio::task::JoinHandle<()>>) {
     }
 }
 
-/// Who is on a socket, and the conversation it was opened for.
-struct FrameContext<'a> {
-    principal: &'a Principal,
-    meta: &'a RequestMeta,
-    conversation: Option<uuid::Uuid>,
-}
-
-/// A client frame's answer: `subscribed`, `unsubscribed`, an action's answer
-/// or an `error` frame.
+/// A client frame's answer: `subscribed`, `unsubscribed`, an `error` frame,
+/// or whatever [`crate::socket::actions::perform`] answers.
 async fn handle_frame(
     state: &AppState,
-    context: &FrameContext<'_>,
+    principal: &Principal,
+    meta: &RequestMeta,
+    conversation: Option<uuid::Uuid>,
     text: &str,
     forwards: &mut HashMap<String, tokio::task::JoinHandle<()>>,
     out: &mpsc::Sender<Arc<str>>,
     slow: &Arc<Notify>,
 ) -> Option<serde_json::Value> {
-    let principal = context.principal;
-    let error = |code: &str, channel: Option<&str>| Some(json!({"type": "error", "code": code, "channel": channel}));
-    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else { return error("invalid_frame", None) };
-    let Ok(request) = serde_json::from_value::<ClientFrame>(value.clone()) else { return error("invalid_frame", None) };
-    if request.kind != "subscribe" && request.kind != "unsubscribe" {
-        // On a conversation's socket, frames may leave the conversation out.
-        if let (Some(c), Some(obj)) = (context.conversation, value.as_object_mut()) {
-            obj.entry("conversation_id").or_insert_with(|| json!(c));
-        }
-        return crate::socket::actions::perform(state, principal, context.meta, &value).await;
-    }
-    let raw = request.channel.as_deref();
-    let channel = match raw.map(Channel::parse) {
-        Some(Ok(c)) => c,
-        _ if request.kind == "subscribe" || request.kind == "unsubscribe" => return error("invalid_channel", raw),
-        _ => return error("unknown_type", None),
+    let request = match frames::parse(text) {
+        Ok(request) => request,
+        Err(answer) => return Some(answer),
     };
-    let name = channel.to_string();
-    match request.kind.as_str() {
-        "subscribe" => {
-            if let Err(e) = authorize_subscription(principal.user_id, channel, state.realtime_access.as_ref()).await {
-                let code = match e {
-                    hireops_domain::DomainError::Forbidden(code) => code,
-                    _ => "subscribe_failed",
-                };
-                return error(code, Some(&name));
+    match request {
+        ClientFrame::Subscribe(channel) => {
+            if let Err(answer) = crate::socket::subscribe::authorize(state, principal.user_id, channel).await {
+                return Some(answer);
             }
+            let name = channel.to_string();
             if !forwards.contains_key(&name) {
                 if forwards.len() >= MAX_CHANNELS {
-                    return error("too_many_channels", Some(&name));
+                    return Some(frames::error(codes::TOO_MANY_CHANNELS, Some(&name)));
                 }
-                forwards.insert(name.clone(), forward(state.realtime_hub.subscribe(&channel), out.clone(), slow.clone()));
+                forwards.insert(name, forward(state.realtime_hub.subscribe(&channel), out.clone(), slow.clone()));
             }
-            Some(json!({"type": "subscribed", "channel": name}))
+            Some(frames::subscribed(&channel))
         }
-        "unsubscribe" => {
-            if let Some(handle) = forwards.remove(&name) {
+        ClientFrame::Unsubscribe(channel) => {
+            if let Some(handle) = forwards.remove(&channel.to_string()) {
                 handle.abort();
             }
-            Some(json!({"type": "unsubscribed", "channel": name}))
+            Some(frames::unsubscribed(&channel))
         }
-        _ => error("unknown_type", None),
+        ClientFrame::Action(mut frame) => {
+            // On a conversation's socket, frames may leave the conversation out.
+            if let (Some(c), Some(fields)) = (conversation, frame.as_object_mut()) {
+                fields.entry("conversation_id").or_insert_with(|| serde_json::json!(c));
+            }
+            crate::socket::actions::perform(state, principal, meta, &frame).await
+        }
     }
 }

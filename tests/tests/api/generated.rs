@@ -1,8 +1,9 @@
 //! Files derived from the route table must match it: the OpenAPI document,
-//! template.yaml's functions, the Lambda bins. `HIREOPS_BLESS=1` rewrites them.
+//! template.yaml's functions (and WebSocket routes), the Lambda bins.
+//! `HIREOPS_BLESS=1` rewrites them.
 
 use hireops_functions::generate::*;
-use hireops_functions::{openapi, routes, tasks};
+use hireops_functions::{openapi, routes, sockets, tasks};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,7 @@ fn check(path: &Path, expected: &str) -> Option<String> {
 fn derived_files_match_the_route_table() {
     let routes = routes::all();
     let tasks = tasks::all();
+    let sockets = sockets::all();
     let root = root();
     let mut drift = Vec::new();
 
@@ -39,19 +41,19 @@ fn derived_files_match_the_route_table() {
 
     let template_path = root.join("template.yaml");
     let template = std::fs::read_to_string(&template_path).expect("template.yaml");
-    let spliced = splice(&template, FUNCTIONS_BEGIN, FUNCTIONS_END, &template_functions(&routes, &tasks)).expect("template markers");
+    let spliced = splice(&template, FUNCTIONS_BEGIN, FUNCTIONS_END, &template_functions(&routes, &tasks, &sockets)).expect("template markers");
     drift.extend(check(&template_path, &spliced));
 
     let cargo_path = root.join("functions/Cargo.toml");
     let cargo = std::fs::read_to_string(&cargo_path).expect("functions/Cargo.toml");
-    let spliced = splice(&cargo, BINS_BEGIN, BINS_END, &cargo_bins(&routes, &tasks)).expect("Cargo.toml markers");
+    let spliced = splice(&cargo, BINS_BEGIN, BINS_END, &cargo_bins(&routes, &tasks, &sockets)).expect("Cargo.toml markers");
     drift.extend(check(&cargo_path, &spliced));
 
     let bin_dir = root.join("functions/src/bin");
     let mut expected_bins = BTreeSet::from(["local.rs".to_string()]);
-    for (name, is_task) in routes.iter().map(|r| (r.name, false)).chain(tasks.iter().map(|t| (t.name, true))) {
+    for (name, kind) in bins(&routes, &tasks, &sockets) {
         let file = format!("{name}.rs");
-        drift.extend(check(&bin_dir.join(&file), &bin_source(name, is_task)));
+        drift.extend(check(&bin_dir.join(&file), &bin_source(name, kind)));
         expected_bins.insert(file);
     }
     let present: BTreeSet<String> = std::fs::read_dir(&bin_dir).expect("bin dir").map(|e| e.expect("entry").file_name().to_string_lossy().to_string()).collect();
@@ -59,14 +61,14 @@ fn derived_files_match_the_route_table() {
         if bless() {
             std::fs::remove_file(bin_dir.join(stale)).expect("remove stale bin");
         } else {
-            drift.push(format!("functions/src/bin/{stale} has no route or task"));
+            drift.push(format!("functions/src/bin/{stale} has no route, task or socket route"));
         }
     }
     assert!(drift.is_empty(), "{}", drift.join("\n"));
 }
 
 #[test]
-fn template_declares_exactly_one_function_per_route_and_task() {
+fn template_declares_exactly_one_function_per_route_task_and_socket_route() {
     let text = std::fs::read_to_string(root().join("template.yaml")).expect("template.yaml");
     // CloudFormation tags (!Ref, !Sub, !GetAtt) are plain YAML tags to the parser.
     let doc: serde_norway::Value = serde_norway::from_str(&text).expect("template.yaml is YAML");
@@ -75,7 +77,8 @@ fn template_declares_exactly_one_function_per_route_and_task() {
         resources.iter().filter(|(_, r)| r["Type"].as_str() == Some("AWS::Serverless::Function")).collect();
     let routes = routes::all();
     let tasks = tasks::all();
-    assert_eq!(functions.len(), routes.len() + tasks.len(), "one function per route and per task");
+    let sockets = sockets::all();
+    assert_eq!(functions.len(), routes.len() + tasks.len() + sockets.len(), "one function per route, per task and per socket route");
 
     for route in &routes {
         let matching: Vec<_> = functions
@@ -103,6 +106,31 @@ fn template_declares_exactly_one_function_per_route_and_task() {
             assert_eq!(sqs["Properties"]["FunctionResponseTypes"][0].as_str(), Some("ReportBatchItemFailures"));
         }
     }
+    // Each socket route reaches its own function through a Lambda proxy integration.
+    let of_type = |t: &str| resources.iter().filter(move |(_, r)| r["Type"].as_str() == Some(t)).map(|(_, r)| r).collect::<Vec<_>>();
+    let ws_routes = of_type("AWS::ApiGatewayV2::Route");
+    assert_eq!(ws_routes.len(), sockets.len());
+    let api = resources[&serde_norway::Value::String("WebSocketApi".into())]["Properties"].clone();
+    assert_eq!(api["ProtocolType"].as_str(), Some("WEBSOCKET"));
+    for socket in &sockets {
+        let route = ws_routes.iter().find(|r| r["Properties"]["RouteKey"].as_str() == Some(socket.route_key)).expect("a route per socket route");
+        let target = format!("{:?}", route["Properties"]["Target"]);
+        let integration = target.split("integrations/${").nth(1).and_then(|t| t.split('}').next()).expect("an integration target");
+        let integration = &resources[&serde_norway::Value::String(integration.into())]["Properties"];
+        assert_eq!(integration["IntegrationType"].as_str(), Some("AWS_PROXY"));
+        assert!(format!("{:?}", integration["IntegrationUri"]).contains(&format!("${{{}.Arn}}", logical_id(socket.name))), "{} integrates its own function", socket.route_key);
+        let f = &resources[&serde_norway::Value::String(logical_id(socket.name))];
+        assert_eq!(f["Metadata"]["BuildProperties"]["Binary"].as_str(), Some(socket.name));
+    }
+    assert_eq!(of_type("AWS::Lambda::Permission").len(), sockets.len(), "API Gateway may invoke each socket function");
+    // Every function that acts for someone may push to sockets.
+    for (name, f) in resources.iter().filter(|(_, r)| r["Type"].as_str() == Some("AWS::Serverless::Function")) {
+        let name = name.as_str().unwrap_or_default();
+        let may_push = format!("{:?}", f["Properties"]["Policies"]).contains("execute-api:ManageConnections");
+        let needs = !matches!(name, "TaskMigrateFunction" | "WsConnectFunction" | "WsDisconnectFunction");
+        assert_eq!(may_push, needs, "{name}: execute-api:ManageConnections");
+    }
+
     // Every queue has a dead-letter queue.
     for (name, r) in resources.iter().filter(|(_, r)| r["Type"].as_str() == Some("AWS::SQS::Queue")) {
         let name = name.as_str().unwrap_or_default();

@@ -39,3 +39,6 @@ mod messaging_live;
 mod messaging_support;
 mod realtime;
 mod ws_support;
+mod ws_registry;
+mod apigw_push;
+mod websocket_cloud;

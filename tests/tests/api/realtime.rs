@@ -137,6 +137,10 @@ async fn only_ones_own_channel_may_be_subscribed() {
     assert_eq!(next_json(&mut socket).await, json!({"type": "error", "code": "channel_forbidden", "channel": format!("user:{}", them.0)}));
     socket.send(ask(format!("conversation:{}", uuid::Uuid::now_v7()))).await.unwrap();
     assert_eq!(next_json(&mut socket).await["code"], "channel_forbidden");
+    // `join` names the conversation instead of its channel; the answer is the same.
+    let conversation = uuid::Uuid::now_v7();
+    socket.send(Message::Text(json!({"type": "join", "conversation_id": conversation}).to_string().into())).await.unwrap();
+    assert_eq!(next_json(&mut socket).await, json!({"type": "error", "code": "channel_forbidden", "channel": format!("conversation:{conversation}")}));
     socket.send(ask("nonsense".into())).await.unwrap();
     assert_eq!(next_json(&mut socket).await["code"], "invalid_channel");
     socket.send(ask(format!("user:{}", me.0))).await.unwrap();
