@@ -173,7 +173,7 @@ async fn run(socket: WebSocket, state: AppState, principal: Principal, meta: Req
                 let Some(Ok(message)) = incoming else { break None };
                 last_heard = tokio::time::Instant::now();
                 let reply = match message {
-                    Message::Text(text) => handle_frame(&state, &principal, &meta, conversation, text.as_str(), &mut forwards, &out_tx, &slow).await,
+                    Message::Text(text) => handle_frame(&state, &SocketOwner { principal: &principal, meta: &meta, conversation }, text.as_str(), &mut forwards, &out_tx, &slow).await,
                     Message::Binary(_) => Some(frames::error(codes::TEXT_FRAMES_ONLY, None)),
                     Message::Close(_) => break Some(close(CLOSE_NORMAL, "bye")),
                     Message::Ping(_) | Message::Pong(_) => None,
@@ -198,16 +198,23 @@ fn abort_all(forwards: HashMap<String, tokio::task::JoinHandle<()>>) {
 
 /// A client frame's answer: `subscribed`, `unsubscribed`, an `error` frame,
 /// or whatever [`crate::socket::actions::perform`] answers.
+/// Who is on a socket, and the conversation it was opened for.
+#[derive(Clone, Copy)]
+struct SocketOwner<'a> {
+    principal: &'a Principal,
+    meta: &'a RequestMeta,
+    conversation: Option<uuid::Uuid>,
+}
+
 async fn handle_frame(
     state: &AppState,
-    principal: &Principal,
-    meta: &RequestMeta,
-    conversation: Option<uuid::Uuid>,
+    owner: &SocketOwner<'_>,
     text: &str,
     forwards: &mut HashMap<String, tokio::task::JoinHandle<()>>,
     out: &mpsc::Sender<Arc<str>>,
     slow: &Arc<Notify>,
 ) -> Option<serde_json::Value> {
+    let SocketOwner { principal, meta, conversation } = *owner;
     let request = match frames::parse(text) {
         Ok(request) => request,
         Err(answer) => return Some(answer),
