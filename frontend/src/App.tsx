@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Route, Routes } from "react-router";
-import { RequireAuth } from "./auth/guards";
+import { RequireAuth, RequirePermission } from "./auth/guards";
 import { AppShell } from "./components/shell/AppShell";
 import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
+import { MessagesPage } from "./features/messaging/MessagesPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { isApiError } from "./services/apiError";
@@ -36,6 +37,14 @@ export function AppRoutes() {
         }
       >
         <Route index element={<DashboardPage />} />
+        <Route
+          path="messages/:conversationId?"
+          element={
+            <RequirePermission permission="messaging:use">
+              <MessagesPage />
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-import { LayoutDashboard, type LucideIcon } from "lucide-react";
+import { LayoutDashboard, MessagesSquare, type LucideIcon } from "lucide-react";
 import type { Me } from "../api/types";
 import { can } from "./permissions";
 
@@ -13,6 +13,7 @@ export interface NavItem {
 // Only pages that exist are listed; admin and recruiting pages join as they are built.
 export const navItems: NavItem[] = [
   { to: "/", label: "Dashboard", icon: LayoutDashboard },
+  { to: "/messages", label: "Messages", icon: MessagesSquare, permission: "messaging:use" },
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {
