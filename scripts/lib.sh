@@ -50,3 +50,24 @@ ensure_tools_venv() {
   fi
   TOOLS_BIN="$venv/bin"
 }
+
+# The web app's packages: `npm ci` when node_modules is missing or package-lock.json changed since the last install.
+ensure_frontend_deps() {
+  command -v npm >/dev/null || { echo "npm not found: install Node.js 20+ (apt-get install nodejs npm)" >&2; exit 1; }
+  local dir="$ROOT/frontend" stamp="$ROOT/frontend/node_modules/.hireops-lock.sha256" sum
+  sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -d "$dir/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    say "installing the web app's packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=warn)
+    echo "$sum" > "$stamp"
+  fi
+}
+
+# Builds the web app into frontend/dist (VITE_* from the environment are baked in)
+# and points the local bin at it.
+build_frontend() {
+  ensure_frontend_deps
+  say "building the web app"
+  (cd "$ROOT/frontend" && npm run build --silent)
+  export HIREOPS_STATIC_DIR="$ROOT/frontend/dist"
+}

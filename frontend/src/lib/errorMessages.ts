@@ -1,0 +1,33 @@
+// Human wording for the API's stable error codes; anything else shows the API's own detail.
+import { ApiError } from "../services/apiError";
+
+const messages: Record<string, string> = {
+  invalid_credentials: "Wrong email or password.",
+  email_not_verified: "Please confirm your email address first: follow the link we emailed you.",
+  account_not_activated: "This account is not activated yet: use the activation link from your email.",
+  account_disabled: "This account is disabled. Contact your administrator.",
+  login_on_hold: "Sign-in is on hold for this account. Contact your administrator.",
+  company_suspended: "Your company's access is suspended.",
+  invalid_code: "That code is not right. Check the latest email and try again.",
+  challenge_expired: "This sign-in code has expired or was used too many times. Please sign in again.",
+  invalid_challenge: "This sign-in code is no longer valid. Please sign in again.",
+  rate_limited: "Too many attempts. Please wait a moment and try again.",
+  network_error: "The server could not be reached. Check your connection and try again.",
+  messaging_pair_blocked:
+    "Candidates and employer staff can't message each other directly on HireOps. Talk to the recruiter handling the application instead.",
+  no_shared_context:
+    "You can only message people you share a job or an application with (or colleagues from your own company).",
+  file_not_clean: "This file is still being scanned or failed the scan.",
+  file_blocked: "This file was blocked by the virus scan.",
+};
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === "account_locked") {
+      const wait = error.retryAfter ? ` Try again in ${Math.ceil(error.retryAfter / 60)} minutes.` : "";
+      return `Too many wrong passwords: the account is locked for a while.${wait}`;
+    }
+    return messages[error.code] ?? error.detail ?? error.message;
+  }
+  return "Something went wrong. Please try again.";
+}
