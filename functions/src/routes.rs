@@ -258,6 +258,7 @@ pub fn all() -> Vec<Route> {
         route!("candidate_saved_jobs_get", [candidate_self::saved_jobs] get, Requires(Permission::CandidateSelf), None),
         route!("candidate_saved_jobs_delete", [candidate_self::saved_jobs] delete, Requires(Permission::CandidateSelf), None),
         route!("messaging_conversations_list", [messaging::conversations] list, Requires(Permission::MessagingUse), None),
+        route!("messaging_contacts", [messaging::contacts] list, Requires(Permission::MessagingUse), None),
         route!("messaging_conversations_create", [messaging::conversations] create, Requires(Permission::MessagingUse), None),
         route!("messaging_conversations_get", [messaging::conversations] get, Requires(Permission::MessagingUse), None),
         route!("messaging_participants_add", [messaging::conversations] add_participants, Requires(Permission::MessagingUse), None),

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use hireops_domain::identity::{CompanyType, Scope};
 use hireops_domain::ids::{ApplicationId, CompanyId, ConversationId, FileId, MessageId, UserId};
 use hireops_domain::messaging::{
-    Attachment, AttachmentInfo, ConversationScope, ConversationSummary, Family, Message, NewConversation, Participant, Party,
+    Attachment, AttachmentInfo, Contact, ConversationScope, ConversationSummary, Family, Message, NewConversation, Participant, Party,
 };
 use hireops_domain::paging::{Page, PageRequest};
 use hireops_domain::ports::{ConversationStore, PortResult};
@@ -376,6 +376,61 @@ impl ConversationStore for MySqlConversations {
             .await
             .map_err(infra)?;
         Ok(n > 0)
+    }
+
+    async fn contacts(&self, caller: &Party, search: Option<&str>, limit: u32) -> PortResult<Vec<Contact>> {
+        let is_super_admin = "EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                WHERE ur.user_id = u.id AND r.company_id IS NULL AND r.name = 'super_admin')";
+        let mut qb = QueryBuilder::<MySql>::new(PEOPLE.replace("FROM users u", ", c.name AS company_name FROM users u"));
+        qb.push(" WHERE u.status = 'active' AND u.id <> ").push_bind(caller.user_id.0);
+        if let Some(q) = search {
+            let like = super::like::contains(q);
+            qb.push(" AND (u.full_name LIKE ").push_bind(like.clone()).push(" OR u.email LIKE ").push_bind(like).push(")");
+        }
+        if caller.family != Family::SuperAdmin {
+            qb.push(format!(" AND NOT {is_super_admin} AND ("));
+            // Colleagues.
+            match caller.company_id {
+                Some(mine) => qb.push("u.company_id = ").push_bind(mine.0),
+                None => qb.push("FALSE"),
+            };
+            // Across companies, the bridges of `bridged`, seen from the caller's side.
+            match (caller.family, caller.company_id) {
+                (Family::Recruiter, Some(agency)) => {
+                    qb.push(" OR (u.company_id IS NULL AND (EXISTS (SELECT 1 FROM applications a JOIN candidates cd ON cd.id = a.candidate_id WHERE cd.user_id = u.id AND (a.job_company_id = ")
+                        .push_bind(agency.0)
+                        .push(" OR a.candidate_company_id = ")
+                        .push_bind(agency.0)
+                        .push(")) OR EXISTS (SELECT 1 FROM candidates cd WHERE cd.user_id = u.id AND cd.deleted_at IS NULL AND cd.company_id = ")
+                        .push_bind(agency.0)
+                        .push(")))");
+                    qb.push(" OR (c.company_type = 'employer' AND (EXISTS (SELECT 1 FROM job_agencies ja JOIN jobs j ON j.id = ja.job_id WHERE j.company_id = u.company_id AND ja.agency_id = ")
+                        .push_bind(agency.0)
+                        .push(") OR EXISTS (SELECT 1 FROM applications a WHERE a.job_company_id = u.company_id AND a.candidate_company_id = ")
+                        .push_bind(agency.0)
+                        .push(")))");
+                }
+                (Family::Employer, Some(employer)) => {
+                    qb.push(" OR (c.company_type = 'agency' AND (EXISTS (SELECT 1 FROM job_agencies ja JOIN jobs j ON j.id = ja.job_id WHERE ja.agency_id = u.company_id AND j.company_id = ")
+                        .push_bind(employer.0)
+                        .push(") OR EXISTS (SELECT 1 FROM applications a WHERE a.candidate_company_id = u.company_id AND a.job_company_id = ")
+                        .push_bind(employer.0)
+                        .push(")))");
+                }
+                (Family::Candidate, _) => {
+                    qb.push(" OR (c.company_type = 'agency' AND (EXISTS (SELECT 1 FROM applications a JOIN candidates cd ON cd.id = a.candidate_id WHERE cd.user_id = ")
+                        .push_bind(caller.user_id.0)
+                        .push(" AND (a.job_company_id = u.company_id OR a.candidate_company_id = u.company_id)) OR EXISTS (SELECT 1 FROM candidates cd WHERE cd.company_id = u.company_id AND cd.deleted_at IS NULL AND cd.user_id = ")
+                        .push_bind(caller.user_id.0)
+                        .push(")))");
+                }
+                _ => {}
+            }
+            qb.push(")");
+        }
+        qb.push(" ORDER BY u.full_name, u.id LIMIT ").push_bind(limit);
+        let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
+        rows.iter().map(|row| Ok(Contact { person: participant(row)?, company_name: row.try_get("company_name").map_err(infra)? })).collect()
     }
 
     async fn attachments(&self, ids: &[FileId]) -> PortResult<Vec<Attachment>> {

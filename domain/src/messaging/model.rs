@@ -104,3 +104,11 @@ pub struct MessagePage {
     pub items: Vec<Message>,
     pub next_before: Option<MessageId>,
 }
+
+/// Someone the caller may start a conversation with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub person: Participant,
+    /// Their company's name (none for candidates).
+    pub company_name: Option<String>,
+}

@@ -51,7 +51,7 @@ pub struct NewConversationInput {
     pub application_id: Option<ApplicationId>,
 }
 
-fn caller_party(p: &Principal) -> Party {
+pub(super) fn caller_party(p: &Principal) -> Party {
     Party { user_id: p.user_id, family: Family::classify(&p.roles, p.company_type), company_id: p.company_id }
 }
 
@@ -373,6 +373,10 @@ mod tests {
         async fn attachments(&self, _: &[FileId]) -> PortResult<Vec<crate::messaging::Attachment>> {
             Ok(Vec::new())
         }
+        async fn contacts(&self, _: &Party, _: Option<&str>, _: u32) -> PortResult<Vec<crate::messaging::Contact>> {
+            // Everyone, as a store that got the bridges wrong would: the rule must still filter.
+            Ok(self.people.iter().map(|p| crate::messaging::Contact { person: p.clone(), company_name: None }).collect())
+        }
     }
 
     #[async_trait::async_trait]
@@ -446,6 +450,26 @@ mod tests {
 
     fn input(ids: &[UserId]) -> NewConversationInput {
         NewConversationInput { participant_ids: ids.to_vec(), ..Default::default() }
+    }
+
+    #[tokio::test]
+    async fn contacts_never_offer_a_blocked_pair_and_the_super_admin_must_search() {
+        let employer = person(Family::Employer, Some(CompanyId::new()));
+        let colleague = person(Family::Employer, employer.company_id);
+        let candidate = person(Family::Candidate, None);
+        let fake = Arc::new(Fake { people: vec![employer.clone(), colleague.clone(), candidate.clone()], ..Default::default() });
+        let caller = principal_of(&employer, &["hiring_manager"], Some(CompanyType::Employer));
+        let found = service(fake.clone()).contacts(&caller, crate::messaging::ContactQuery::default()).await.unwrap();
+        assert_eq!(found.iter().map(|c| c.person.user_id).collect::<Vec<_>>(), [colleague.user_id], "neither the caller nor the candidate");
+
+        let root = person(Family::SuperAdmin, None);
+        let admin = principal_of(&root, &["super_admin"], None);
+        for q in [None, Some(" a ".to_string())] {
+            let got = service(fake.clone()).contacts(&admin, crate::messaging::ContactQuery { search: q, limit: None }).await;
+            assert!(matches!(got, Err(DomainError::Validation(_))));
+        }
+        let zero = service(fake).contacts(&caller, crate::messaging::ContactQuery { search: None, limit: Some(0) }).await;
+        assert!(matches!(zero, Err(DomainError::Validation(_))));
     }
 
     #[tokio::test]

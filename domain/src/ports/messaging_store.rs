@@ -1,7 +1,7 @@
 use super::PortResult;
 use crate::identity::Scope;
 use crate::ids::{ApplicationId, ConversationId, FileId, MessageId, UserId};
-use crate::messaging::{Attachment, ConversationScope, ConversationSummary, Message, NewConversation, Participant, Party};
+use crate::messaging::{Attachment, Contact, ConversationScope, ConversationSummary, Message, NewConversation, Participant, Party};
 use crate::paging::{Page, PageRequest};
 use chrono::{DateTime, Utc};
 
@@ -35,6 +35,11 @@ pub trait ConversationStore: Send + Sync {
     /// Move the user's delivery receipt forward to `message` (never back); true when it moved.
     async fn mark_delivered(&self, id: ConversationId, user: UserId, message: MessageId, at: DateTime<Utc>) -> PortResult<bool>;
     async fn is_participant(&self, id: ConversationId, user: UserId) -> PortResult<bool>;
+    /// Active people `caller` may reach: colleagues, and across companies
+    /// those the same bridges as [`ConversationStore::bridged`] link (a super
+    /// admin reaches everyone). Matching `search` (name or email) when given,
+    /// by name, at most `limit`. Super admins are listed only to super admins.
+    async fn contacts(&self, caller: &Party, search: Option<&str>, limit: u32) -> PortResult<Vec<Contact>>;
     /// Attachments by file id (unknown ids are left out).
     async fn attachments(&self, ids: &[FileId]) -> PortResult<Vec<Attachment>>;
 }

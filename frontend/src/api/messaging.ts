@@ -3,6 +3,7 @@ import type {
   AttachmentDetails,
   AttachmentPresignRequest,
   AttachmentUploadForm,
+  ContactList,
   ConversationDetails,
   ConversationPage,
   CreateConversationRequest,
@@ -14,6 +15,8 @@ import type {
 const enc = encodeURIComponent;
 const base = "/api/messaging";
 
+/** People the caller may start a conversation with (the API applies the messaging rules). */
+export const listContacts = (q: string) => api.get<ContactList>(`${base}/contacts`, q ? { q, limit: 50 } : { limit: 50 });
 export const listConversations = (scope: "all" | "unread" = "all") =>
   api.get<ConversationPage>(`${base}/conversations`, { scope, per_page: 50 });
 export const getConversation = (id: string) => api.get<ConversationDetails>(`${base}/conversations/${enc(id)}`);

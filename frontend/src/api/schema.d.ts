@@ -1433,6 +1433,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/messaging/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People the caller may message: colleagues, and across companies those a
+         *     shared job or application links (never a blocked pair).
+         */
+        get: operations["messaging_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messaging/conversations": {
         parameters: {
             query?: never;
@@ -1989,6 +2009,19 @@ export interface components {
         CompleteResetRequest: {
             token: string;
             new_password: string;
+        };
+        ContactList: {
+            /** @description By name. Everyone here can be put in a conversation with the caller. */
+            items: components["schemas"]["ContactView"][];
+        };
+        ContactView: {
+            /** Format: uuid */
+            id: string;
+            full_name: string;
+            /** @description `candidate`, `recruiter`, `employer` or `super_admin`. */
+            role_family: string;
+            /** @description Their company, for telling people apart; null for candidates. */
+            company_name?: string | null;
         };
         ConversationDetails: {
             /** Format: uuid */
@@ -10253,6 +10286,57 @@ export interface operations {
             };
             /** @description `upload_missing`: no object was uploaded */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    messaging_contacts: {
+        parameters: {
+            query?: {
+                /** @description Part of a name or email (at least 2 characters for the super admin, who may reach everyone). */
+                q?: string;
+                /** @description 1 to 50 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            /** @description No valid bearer token, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the `messaging:use` permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `limit` 0, or a super admin without a 2-character search */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

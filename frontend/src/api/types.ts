@@ -27,5 +27,5 @@ export type AttachmentDetails = Schemas["AttachmentDetails"];
 export type AttachmentPresignRequest = Schemas["AttachmentPresignRequest"];
 export type AttachmentUploadForm = Schemas["AttachmentUploadForm"];
 export type DownloadLink = Schemas["DownloadLink"];
-export type UserPage = Schemas["Paginated_UserAccount"];
-export type UserAccount = Schemas["UserAccount"];
+export type ContactList = Schemas["ContactList"];
+export type ContactView = Schemas["ContactView"];

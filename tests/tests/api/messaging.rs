@@ -337,3 +337,69 @@ async fn tokens_and_permissions_are_required() {
     let (status, problem) = send(&app, Method::GET, CONVERSATIONS, &hiring.token, None).await;
     assert_eq!((status, problem["code"].as_str()), (403, Some("missing_permission")), "{problem}");
 }
+
+/// The ids `GET /api/messaging/contacts` offers `who` (optionally searching).
+async fn contacts(app: &TestApp, who: &Person, q: Option<&str>) -> Vec<Uuid> {
+    let path = match q {
+        Some(q) => format!("/api/messaging/contacts?q={q}"),
+        None => "/api/messaging/contacts".to_string(),
+    };
+    let (status, list) = send(app, Method::GET, &path, &who.token, None).await;
+    assert_eq!(status, 200, "{list}");
+    let mut ids: Vec<Uuid> = list["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().parse().unwrap()).collect();
+    ids.sort();
+    ids
+}
+
+fn sorted(mut ids: Vec<Uuid>) -> Vec<Uuid> {
+    ids.sort();
+    ids
+}
+
+#[tokio::test]
+async fn contacts_offer_exactly_whom_the_rules_allow() {
+    let app = TestApp::spawn().await;
+    let agency = app.create_company("Contacts Agency", "agency").await;
+    let rival = app.create_company("Contacts Rival", "agency").await;
+    let employer = app.create_company("Contacts Employer", "employer").await;
+    let stranger_employer = app.create_company("Contacts Stranger", "employer").await;
+    let recruiter = person(&app, "rec", "recruiter", Some(agency)).await;
+    let colleague = person(&app, "col", "recruiter", Some(agency)).await;
+    let rival_recruiter = person(&app, "rival", "recruiter", Some(rival)).await;
+    let hiring = person(&app, "hm", "hiring_manager", Some(employer)).await;
+    let stranger = person(&app, "strange", "hiring_manager", Some(stranger_employer)).await;
+    let candidate = person(&app, "cand", "candidate", None).await;
+    let lonely = person(&app, "lonely", "candidate", None).await;
+
+    // The bridges: the employer shares a job with the agency; the candidate applied to an agency requirement.
+    let employer_job = insert_job(&app, employer, CompanyType::Employer, hiring.id, "Shared").await;
+    share_job(&app, employer_job.id, agency, hiring.id).await;
+    let profile = personal_profile(&app, candidate.id).await;
+    let requirement = insert_job(&app, agency, CompanyType::Agency, recruiter.id, "Requirement").await;
+    insert_application(&app, &requirement, profile, None, None).await;
+
+    assert_eq!(contacts(&app, &recruiter, None).await, sorted(vec![colleague.id, hiring.id, candidate.id]));
+    assert_eq!(contacts(&app, &hiring, None).await, sorted(vec![recruiter.id, colleague.id]), "never the candidate");
+    assert_eq!(contacts(&app, &candidate, None).await, sorted(vec![recruiter.id, colleague.id]));
+    assert!(contacts(&app, &lonely, None).await.is_empty());
+    assert!(contacts(&app, &stranger, None).await.is_empty());
+    assert!(contacts(&app, &rival_recruiter, None).await.is_empty());
+    // A search narrows by name or email.
+    assert_eq!(contacts(&app, &recruiter, Some("cand-")).await, vec![candidate.id]);
+
+    // Everyone offered can be put in a conversation: the list and the rules agree.
+    for (who, offered) in [(&recruiter, contacts(&app, &recruiter, None).await), (&hiring, contacts(&app, &hiring, None).await), (&candidate, contacts(&app, &candidate, None).await)] {
+        for other in offered {
+            let (status, created) = create(&app, who, &[other]).await;
+            assert_eq!(status, 201, "{created}");
+        }
+    }
+
+    // The super admin reaches everyone, but only by searching.
+    let root = Person { id: Uuid::nil(), token: root_token(&app).await };
+    let (status, problem) = send(&app, Method::GET, "/api/messaging/contacts", &root.token, None).await;
+    assert_eq!((status, problem["errors"][0]["field"].as_str()), (422, Some("q")));
+    assert_eq!(contacts(&app, &root, Some("lonely-")).await, vec![lonely.id]);
+    let (status, _) = send(&app, Method::GET, "/api/messaging/contacts?limit=0", &recruiter.token, None).await;
+    assert_eq!(status, 422);
+}

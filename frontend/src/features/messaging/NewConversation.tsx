@@ -27,7 +27,7 @@ export function NewConversation({ me, onClose }: { me: Me; onClose: () => void }
   const [byId, setById] = useState("");
   const [pickError, setPickError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { contacts, canSearch, loading } = useContactCandidates(me, query);
+  const { contacts, needsSearch, loading } = useContactCandidates(me, query);
   const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { subject: "" } });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -94,7 +94,7 @@ export function NewConversation({ me, onClose }: { me: Me; onClose: () => void }
           label="Find people"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          hint={canSearch ? "Search your organisation, or people you already talk to." : "People you already talk to."}
+          hint={needsSearch ? "Type at least 2 characters of a name or email." : "Colleagues, and people you share a job or an application with."}
         />
         <ul aria-label="People" className="max-h-48 space-y-1 overflow-y-auto">
           {contacts.map((c) => {

@@ -24,7 +24,7 @@ describe("new conversation", () => {
 
   it("shows the API's messaging_pair_blocked refusal clearly", async () => {
     const calls = installFakeFetch((call) => {
-      if (call.method === "GET" && call.url.includes("/api/messaging/conversations")) return jsonResponse(200, { items: [], total: 0, page: 1, per_page: 50 });
+      if (call.method === "GET" && call.url.includes("/api/messaging/contacts")) return jsonResponse(200, { items: [] });
       if (call.method === "POST" && call.url.endsWith("/api/messaging/conversations"))
         return problem(403, "messaging_pair_blocked", { detail: "Candidates and employer users cannot message each other." });
       return undefined;
@@ -45,7 +45,7 @@ describe("new conversation", () => {
   it("names the participant the API refused and shows no_shared_context", async () => {
     let answer = 0;
     installFakeFetch((call) => {
-      if (call.method === "GET") return jsonResponse(200, { items: [], total: 0, page: 1, per_page: 50 });
+      if (call.method === "GET") return jsonResponse(200, { items: [] });
       return ++answer === 1
         ? problem(422, "validation_failed", { errors: [{ field: "participant_ids[0]", code: "unknown_user", message: "No active user with this id." }] })
         : problem(403, "no_shared_context");
@@ -61,28 +61,23 @@ describe("new conversation", () => {
     expect(await screen.findByText(/only message people you share a job or an application with/)).toBeInTheDocument();
   });
 
-  it("does not offer employer users to a candidate", async () => {
-    installFakeFetch(() =>
-      jsonResponse(200, {
-        items: [
-          {
-            id: "c1",
-            subject: null,
-            participants: [
-              { id: candidate.id, full_name: "Maya Candidate", role_family: "candidate" },
-              { id: employerId, full_name: "Erin Employer", role_family: "employer" },
-              { id: "r1", full_name: "Rita Recruiter", role_family: "recruiter" },
+  it("offers the API's contacts, searches them, and never lets a candidate pick an employer", async () => {
+    const calls = installFakeFetch((call) =>
+      call.method === "GET" && call.url.includes("/api/messaging/contacts")
+        ? jsonResponse(200, {
+            items: [
+              { id: employerId, full_name: "Erin Employer", role_family: "employer", company_name: "Initech" },
+              { id: "r1", full_name: "Rita Recruiter", role_family: "recruiter", company_name: "Acme Staffing" },
             ],
-            unread_count: 0,
-          },
-        ],
-        total: 1,
-        page: 1,
-        per_page: 50,
-      }),
+          })
+        : undefined,
     );
+    const user = userEvent.setup();
     renderAt(<NewConversation me={candidate} onClose={vi.fn()} />);
     expect(await screen.findByRole("button", { name: /Erin Employer/ })).toBeDisabled();
-    expect(screen.getByRole("button", { name: /Rita Recruiter/ })).toBeEnabled();
+    expect(screen.getByRole("button", { name: /Rita Recruiter.*Acme Staffing/ })).toBeEnabled();
+    await user.type(screen.getByLabelText("Find people"), "rit");
+    await screen.findByRole("button", { name: /Rita Recruiter/ });
+    expect(calls.some((c) => c.url.includes("/api/messaging/contacts") && c.url.includes("q=rit"))).toBe(true);
   });
 });
