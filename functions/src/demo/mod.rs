@@ -3,6 +3,7 @@
 //! across the pipeline with a real stage history, made through the same use
 //! cases the API calls, so every rule and side table is honoured.
 
+mod conversations;
 mod jobs;
 mod people;
 mod talent;
@@ -26,7 +27,8 @@ pub async fn seed(state: &AppState) -> Result<()> {
     let jobs = jobs::reload(state, &cast, jobs).await?;
     let talent = talent::create(state, &cast, &jobs).await?;
     timeline::spread(&state.pool, &cast, &talent).await?;
-    tracing::info!(jobs = jobs.len(), applications = talent.applications.len(), "demo data loaded");
+    let conversations = conversations::create(state, &cast).await?;
+    tracing::info!(jobs = jobs.len(), applications = talent.applications.len(), conversations, "demo data loaded");
     Ok(())
 }
 

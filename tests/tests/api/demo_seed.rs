@@ -56,6 +56,8 @@ async fn the_demo_loads_once_and_every_role_sees_it() {
     seed(&app.state).await.expect("seed again");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, applications, "a second run adds nothing");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM companies").await, 4);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM conversations").await, 2, "a second run adds no conversation");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM messages").await, 5);
 
     // A demo manager signs in with the documented password and sees a working dashboard.
     let manager = sign_in(&app, "manager@northwind.demo").await;
@@ -66,6 +68,11 @@ async fn the_demo_loads_once_and_every_role_sees_it() {
     let candidate = sign_in(&app, "maya.candidate@example.com").await;
     let mine = get(&app, "/api/candidate/applications", &candidate).await;
     assert_eq!(mine.as_array().map(Vec::len), Some(2), "Maya applied to two jobs on the public board: {mine}");
+    // The hiring manager has an unread thread with the agency's recruiter.
+    let hiring = sign_in(&app, "hiring@acme.demo").await;
+    let unread = get(&app, "/api/messaging/conversations?scope=unread", &hiring).await;
+    assert_eq!(unread["items"][0]["subject"], "Shortlist for the open roles", "{unread}");
+    assert_eq!(unread["items"][0]["unread_count"], 2);
 }
 
 async fn sign_in(app: &TestApp, email: &str) -> String {
