@@ -10,6 +10,7 @@ import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
 import { MessagesPage } from "./features/messaging/MessagesPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
+import { JobPage } from "./pages/jobs/JobPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { HomePage } from "./pages/public/HomePage";
 import { isApiError } from "./services/apiError";
@@ -57,6 +58,7 @@ export function AppRoutes() {
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/sso/complete" element={<SsoCompletePage />} />
       <Route path="/jobs" element={<JobBoardPage />} />
+      <Route path="/jobs/:id" element={<JobPage />} />
       <Route element={<AppOrHome />}>
         <Route index element={<DashboardPage />} />
         <Route
