@@ -4,6 +4,10 @@ import { RequireAuth, RequirePermission } from "./auth/guards";
 import { useSignedIn } from "./auth/useSignedIn";
 import { AppShell } from "./components/shell/AppShell";
 import { Spinner } from "./components/ui/Spinner";
+import { ActivatePage } from "./pages/account/ActivatePage";
+import { ResetPasswordPage } from "./pages/account/ResetPasswordPage";
+import { SignUpPage } from "./pages/account/SignUpPage";
+import { VerifyEmailPage } from "./pages/account/VerifyEmailPage";
 import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
@@ -57,6 +61,10 @@ export function AppRoutes() {
       <Route path="/sign-in/2fa" element={<SignInPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/sso/complete" element={<SsoCompletePage />} />
+      <Route path="/sign-up" element={<SignUpPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
+      <Route path="/activate" element={<ActivatePage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/jobs" element={<JobBoardPage />} />
       <Route path="/jobs/:id" element={<JobPage />} />
       <Route element={<AppOrHome />}>
