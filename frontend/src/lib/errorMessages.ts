@@ -19,6 +19,9 @@ const messages: Record<string, string> = {
     "You can only message people you share a job or an application with (or colleagues from your own company).",
   file_not_clean: "This file is still being scanned or failed the scan.",
   file_blocked: "This file was blocked by the virus scan.",
+  already_applied: "You have already applied to this job with these details. The hiring team has your application.",
+  upload_missing: "The file did not reach the storage. Please choose it again.",
+  invalid_or_expired_token: "This link is invalid, was already used or has expired.",
 };
 
 export function errorMessage(error: unknown): string {
@@ -27,7 +30,20 @@ export function errorMessage(error: unknown): string {
       const wait = error.retryAfter ? ` Try again in ${Math.ceil(error.retryAfter / 60)} minutes.` : "";
       return `Too many wrong passwords: the account is locked for a while.${wait}`;
     }
+    if (error.status === 429 && error.code !== "account_locked") {
+      const wait = error.retryAfter ? ` Try again in ${waitWording(error.retryAfter)}.` : " Please try again later.";
+      return `Too many attempts from your network.${wait}`;
+    }
     return messages[error.code] ?? error.detail ?? error.message;
   }
   return "Something went wrong. Please try again.";
+}
+
+/** "45 seconds", "1 minute", "12 minutes", "2 hours". */
+export function waitWording(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  return hours === 1 ? "1 hour" : `${hours} hours`;
 }

@@ -1,0 +1,9 @@
+import { Link } from "react-router";
+
+export function SignInLink({ children = "Go to sign-in" }: { children?: string }) {
+  return (
+    <Link to="/sign-in" className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+      {children}
+    </Link>
+  );
+}
