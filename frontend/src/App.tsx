@@ -16,6 +16,7 @@ import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
 import { JobPage } from "./pages/jobs/JobPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { adminRoutes } from "./pages/admin/adminRoutes";
 import { HomePage } from "./pages/public/HomePage";
 import { isApiError } from "./services/apiError";
 
@@ -77,6 +78,9 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
+        {adminRoutes.map(({ path, permission, element }) => (
+          <Route key={path} path={path} element={<RequirePermission permission={permission}>{element}</RequirePermission>} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 import { LayoutDashboard, MessagesSquare, type LucideIcon } from "lucide-react";
+import { adminNavItems } from "../pages/admin/adminRoutes";
 import type { Me } from "../api/types";
 import { can } from "./permissions";
 
@@ -14,6 +15,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: "/", label: "Dashboard", icon: LayoutDashboard },
   { to: "/messages", label: "Messages", icon: MessagesSquare, permission: "messaging:use" },
+  ...adminNavItems,
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {

@@ -22,6 +22,22 @@ const messages: Record<string, string> = {
   already_applied: "You have already applied to this job with these details. The hiring team has your application.",
   upload_missing: "The file did not reach the storage. Please choose it again.",
   invalid_or_expired_token: "This link is invalid, was already used or has expired.",
+  // Admin refusals (docs/admin-guide.md).
+  forbidden: "Your role does not allow this.",
+  not_found: "It no longer exists, or it belongs to another company.",
+  cannot_change_own_role: "You can't change your own role. Ask another admin to do it.",
+  cannot_deactivate_self: "You can't deactivate your own account.",
+  cannot_hold_self: "You can't hold your own login.",
+  user_not_manageable: "This user has permissions you don't hold, so you can't manage them.",
+  email_taken: "A user with this email address already exists.",
+  not_pending_activation: "This user has already activated their account.",
+  system_role_immutable: "System roles can't be edited or deleted.",
+  role_in_use: "Somebody holds this role: move its holders to another role first.",
+  role_name_taken: "Your company already has a role with this name.",
+  company_name_taken: "A company with this name already exists.",
+  file_too_large: "The file is larger than 5 MB.",
+  missing_file: "Choose a CSV file to upload.",
+  malformed_upload: "The upload did not arrive as a file. Please choose it again.",
 };
 
 export function errorMessage(error: unknown): string {

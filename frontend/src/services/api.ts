@@ -15,6 +15,8 @@ export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (the browser sets the boundary). */
+  form?: FormData;
   query?: Query;
   /** False for public routes (sign-in, reset request): no token, no refresh on 401. */
   auth?: boolean;
@@ -59,13 +61,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json", "X-Client": "web" };
-    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    if (opts.body !== undefined && !opts.form) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
       return await doFetch(buildUrl(base, path, opts.query), {
         method: opts.method ?? "GET",
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
         // The refresh cookie is scoped to /api/auth; "include" also covers a VITE_API_URL on another origin.
         credentials: "include",
         signal: opts.signal,
@@ -107,8 +109,22 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    return parse<T>(await respond(path, opts));
+  }
+
+  /** A file answer (e.g. a CSV export): the body as a Blob and the file name from Content-Disposition. */
+  async function download(path: string, opts: RequestOptions = {}): Promise<{ blob: Blob; fileName: string | null }> {
+    const response = await respond(path, opts);
+    if (!response.ok) throw await errorFromResponse(response);
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return { blob: await response.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : null };
+  }
+
+  /** Sends with the token, refreshing once on a 401; the raw response of the final attempt. */
+  async function respond(path: string, opts: RequestOptions): Promise<Response> {
     const auth = opts.auth ?? true;
-    if (!auth) return parse<T>(await send(path, opts, null));
+    if (!auth) return send(path, opts, null);
 
     // No token yet (a fresh page load): the cookie may still hold a live session.
     let token = getAccessToken() ?? (await refreshSession());
@@ -133,7 +149,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         throw error;
       }
     }
-    return parse<T>(response);
+    return response;
   }
 
   /** Stores the token pair of a completed sign-in (login without 2FA, or 2FA verify). */
@@ -153,6 +169,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     request,
+    download,
     refreshSession,
     acceptTokens,
     signOut,

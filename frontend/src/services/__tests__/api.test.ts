@@ -208,4 +208,48 @@ describe("api module", () => {
     const client = createApiClient({ baseUrl: "", fetch: server.fetch, onSessionExpired: vi.fn() });
     await expect(client.post("/api/notifications/x/read")).resolves.toBeUndefined();
   });
+
+  it("sends a FormData body as multipart without a JSON content type", async () => {
+    setAccessToken("token-1");
+    const server = fakeServer(() => json(202, { import_id: "i1" }));
+    const client = createApiClient({ baseUrl: "", fetch: server.fetch, onSessionExpired: vi.fn() });
+    const form = new FormData();
+    form.set("file", new Blob(["email,full_name,role\n"]), "users.csv");
+
+    await expect(client.request("/api/admin/users/bulk", { method: "POST", form })).resolves.toEqual({ import_id: "i1" });
+    const call = server.calls[0]!;
+    expect(call.init.body).toBe(form);
+    expect(header(call, "Content-Type")).toBeNull();
+    expect(header(call, "Authorization")).toBe("Bearer token-1");
+  });
+
+  it("downloads a file answer with its name, refreshing on 401 like any call", async () => {
+    setAccessToken("old");
+    let first = true;
+    const server = fakeServer((call) => {
+      if (call.url === "/api/auth/refresh") return json(200, { access_token: "new", token_type: "Bearer", expires_in: 900 });
+      if (first) {
+        first = false;
+        return unauthorized();
+      }
+      return new Response("id,action\n1,users.update\n", {
+        status: 200,
+        headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="audit-log.csv"' },
+      });
+    });
+    const client = createApiClient({ baseUrl: "", fetch: server.fetch, onSessionExpired: vi.fn() });
+
+    const file = await client.download("/api/admin/audit-logs/export", { query: { outcome: "denied" } });
+    expect(file.fileName).toBe("audit-log.csv");
+    expect(await file.blob.text()).toBe("id,action\n1,users.update\n");
+    expect(server.calls.at(-1)!.url).toBe("/api/admin/audit-logs/export?outcome=denied");
+    expect(header(server.calls.at(-1)!, "Authorization")).toBe("Bearer new");
+  });
+
+  it("turns a refused download into an ApiError", async () => {
+    setAccessToken("t");
+    const server = fakeServer(() => json(422, { type: "about:blank", title: "x", status: 422, code: "validation_failed", errors: [{ field: "from", code: "invalid", message: "Not a date." }] }));
+    const client = createApiClient({ baseUrl: "", fetch: server.fetch, onSessionExpired: vi.fn() });
+    await expect(client.download("/api/admin/audit-logs/export")).rejects.toMatchObject({ status: 422, fields: { from: "Not a date." } });
+  });
 });

@@ -1,0 +1,22 @@
+// The admin area: each route's permission guards the page and decides its navigation entry.
+import { Users, type LucideIcon } from "lucide-react";
+import type { ReactElement } from "react";
+import { NewUserPage } from "./NewUserPage";
+import { UserDetailPage } from "./UserDetailPage";
+import { UsersPage } from "./UsersPage";
+
+export interface AdminRoute {
+  path: string;
+  permission: string;
+  element: ReactElement;
+}
+
+export const adminRoutes: AdminRoute[] = [
+  { path: "admin/users", permission: "users:read", element: <UsersPage /> },
+  { path: "admin/users/new", permission: "users:create", element: <NewUserPage /> },
+  { path: "admin/users/:id", permission: "users:read", element: <UserDetailPage /> },
+];
+
+export const adminNavItems: { to: string; label: string; icon: LucideIcon; permission: string }[] = [
+  { to: "/admin/users", label: "Users", icon: Users, permission: "users:read" },
+];
