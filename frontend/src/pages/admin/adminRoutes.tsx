@@ -2,6 +2,7 @@
 import { Users, type LucideIcon } from "lucide-react";
 import type { ReactElement } from "react";
 import { NewUserPage } from "./NewUserPage";
+import { UserImportPage, UserImportReportPage } from "./UserImportPage";
 import { UserDetailPage } from "./UserDetailPage";
 import { UsersPage } from "./UsersPage";
 
@@ -14,6 +15,8 @@ export interface AdminRoute {
 export const adminRoutes: AdminRoute[] = [
   { path: "admin/users", permission: "users:read", element: <UsersPage /> },
   { path: "admin/users/new", permission: "users:create", element: <NewUserPage /> },
+  { path: "admin/users/import", permission: "users:create", element: <UserImportPage /> },
+  { path: "admin/users/import/:importId", permission: "users:create", element: <UserImportReportPage /> },
   { path: "admin/users/:id", permission: "users:read", element: <UserDetailPage /> },
 ];
 
