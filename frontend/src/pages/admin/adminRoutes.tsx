@@ -1,5 +1,6 @@
 // The admin area: each route's permission guards the page and decides its navigation entry.
-import { Users, type LucideIcon } from "lucide-react";
+import { ScrollText, Users, type LucideIcon } from "lucide-react";
+import { AuditLogPage } from "./AuditLogPage";
 import type { ReactElement } from "react";
 import { NewUserPage } from "./NewUserPage";
 import { UserImportPage, UserImportReportPage } from "./UserImportPage";
@@ -13,6 +14,7 @@ export interface AdminRoute {
 }
 
 export const adminRoutes: AdminRoute[] = [
+  { path: "admin/audit", permission: "audit:read", element: <AuditLogPage /> },
   { path: "admin/users", permission: "users:read", element: <UsersPage /> },
   { path: "admin/users/new", permission: "users:create", element: <NewUserPage /> },
   { path: "admin/users/import", permission: "users:create", element: <UserImportPage /> },
@@ -22,4 +24,5 @@ export const adminRoutes: AdminRoute[] = [
 
 export const adminNavItems: { to: string; label: string; icon: LucideIcon; permission: string }[] = [
   { to: "/admin/users", label: "Users", icon: Users, permission: "users:read" },
+  { to: "/admin/audit", label: "Audit log", icon: ScrollText, permission: "audit:read" },
 ];
