@@ -1,5 +1,7 @@
 // The admin area: each route's permission guards the page and decides its navigation entry.
-import { ScrollText, Users, type LucideIcon } from "lucide-react";
+import { KeyRound, ScrollText, ShieldCheck, Users, type LucideIcon } from "lucide-react";
+import { PasswordResetsPage } from "./PasswordResetsPage";
+import { RolesPage } from "./RolesPage";
 import { AuditLogPage } from "./AuditLogPage";
 import type { ReactElement } from "react";
 import { NewUserPage } from "./NewUserPage";
@@ -14,6 +16,8 @@ export interface AdminRoute {
 }
 
 export const adminRoutes: AdminRoute[] = [
+  { path: "admin/roles", permission: "roles:manage", element: <RolesPage /> },
+  { path: "admin/password-resets", permission: "password_resets:approve", element: <PasswordResetsPage /> },
   { path: "admin/audit", permission: "audit:read", element: <AuditLogPage /> },
   { path: "admin/users", permission: "users:read", element: <UsersPage /> },
   { path: "admin/users/new", permission: "users:create", element: <NewUserPage /> },
@@ -24,5 +28,7 @@ export const adminRoutes: AdminRoute[] = [
 
 export const adminNavItems: { to: string; label: string; icon: LucideIcon; permission: string }[] = [
   { to: "/admin/users", label: "Users", icon: Users, permission: "users:read" },
+  { to: "/admin/roles", label: "Roles", icon: ShieldCheck, permission: "roles:manage" },
+  { to: "/admin/password-resets", label: "Reset requests", icon: KeyRound, permission: "password_resets:approve" },
   { to: "/admin/audit", label: "Audit log", icon: ScrollText, permission: "audit:read" },
 ];
