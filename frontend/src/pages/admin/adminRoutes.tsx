@@ -1,7 +1,8 @@
 // The admin area: each route's permission guards the page and decides its navigation entry.
-import { KeyRound, ScrollText, ShieldCheck, Users, type LucideIcon } from "lucide-react";
+import { KeyRound, ScrollText, Settings, ShieldCheck, Users, type LucideIcon } from "lucide-react";
 import { PasswordResetsPage } from "./PasswordResetsPage";
 import { RolesPage } from "./RolesPage";
+import { SettingsPage } from "./SettingsPage";
 import { AuditLogPage } from "./AuditLogPage";
 import type { ReactElement } from "react";
 import { NewUserPage } from "./NewUserPage";
@@ -16,6 +17,7 @@ export interface AdminRoute {
 }
 
 export const adminRoutes: AdminRoute[] = [
+  { path: "admin/settings", permission: "settings:manage", element: <SettingsPage /> },
   { path: "admin/roles", permission: "roles:manage", element: <RolesPage /> },
   { path: "admin/password-resets", permission: "password_resets:approve", element: <PasswordResetsPage /> },
   { path: "admin/audit", permission: "audit:read", element: <AuditLogPage /> },
@@ -31,4 +33,5 @@ export const adminNavItems: { to: string; label: string; icon: LucideIcon; permi
   { to: "/admin/roles", label: "Roles", icon: ShieldCheck, permission: "roles:manage" },
   { to: "/admin/password-resets", label: "Reset requests", icon: KeyRound, permission: "password_resets:approve" },
   { to: "/admin/audit", label: "Audit log", icon: ScrollText, permission: "audit:read" },
+  { to: "/admin/settings", label: "Settings", icon: Settings, permission: "settings:manage" },
 ];
