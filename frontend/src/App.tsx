@@ -12,6 +12,7 @@ import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
 import { MessagesPage } from "./features/messaging/MessagesPage";
+import { PipelinePage } from "./features/recruiting/pipeline/PipelinePage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
 import { JobPage } from "./pages/jobs/JobPage";
@@ -74,6 +75,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="messaging:use">
               <MessagesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/:id/pipeline"
+          element={
+            <RequirePermission permission="applications:read">
+              <PipelinePage />
             </RequirePermission>
           }
         />
