@@ -12,6 +12,7 @@ import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
 import { MessagesPage } from "./features/messaging/MessagesPage";
+import { ApplicationPage } from "./features/recruiting/applications/ApplicationPage";
 import { PipelinePage } from "./features/recruiting/pipeline/PipelinePage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
@@ -83,6 +84,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="applications:read">
               <PipelinePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/applications/:id"
+          element={
+            <RequirePermission permission="applications:read">
+              <ApplicationPage />
             </RequirePermission>
           }
         />
