@@ -13,6 +13,9 @@ import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
 import { MessagesPage } from "./features/messaging/MessagesPage";
 import { ApplicationPage } from "./features/recruiting/applications/ApplicationPage";
+import { JobDetailPage } from "./features/recruiting/jobs/JobDetailPage";
+import { JobEditorPage } from "./features/recruiting/jobs/JobEditorPage";
+import { JobsListPage } from "./features/recruiting/jobs/JobsListPage";
 import { PipelinePage } from "./features/recruiting/pipeline/PipelinePage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
@@ -76,6 +79,38 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="messaging:use">
               <MessagesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs"
+          element={
+            <RequirePermission permission="jobs:read">
+              <JobsListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/new"
+          element={
+            <RequirePermission permission="jobs:write">
+              <JobEditorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/:id"
+          element={
+            <RequirePermission permission="jobs:read">
+              <JobDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/:id/edit"
+          element={
+            <RequirePermission permission="jobs:write">
+              <JobEditorPage />
             </RequirePermission>
           }
         />
