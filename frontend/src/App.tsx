@@ -13,6 +13,9 @@ import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
 import { MessagesPage } from "./features/messaging/MessagesPage";
 import { ApplicationPage } from "./features/recruiting/applications/ApplicationPage";
+import { CandidateCreatePage } from "./features/recruiting/candidates/CandidateCreatePage";
+import { CandidateProfilePage } from "./features/recruiting/candidates/CandidateProfilePage";
+import { CandidatesListPage } from "./features/recruiting/candidates/CandidatesListPage";
 import { JobDetailPage } from "./features/recruiting/jobs/JobDetailPage";
 import { JobEditorPage } from "./features/recruiting/jobs/JobEditorPage";
 import { JobsListPage } from "./features/recruiting/jobs/JobsListPage";
@@ -127,6 +130,30 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="applications:read">
               <ApplicationPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/candidates"
+          element={
+            <RequirePermission permission="candidates:read">
+              <CandidatesListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/candidates/new"
+          element={
+            <RequirePermission permission="candidates:write">
+              <CandidateCreatePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/candidates/:id"
+          element={
+            <RequirePermission permission="candidates:read">
+              <CandidateProfilePage />
             </RequirePermission>
           }
         />

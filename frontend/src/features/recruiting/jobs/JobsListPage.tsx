@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { Plus, Search } from "lucide-react";
-import type { FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { Link } from "react-router";
 import { listJobs, type JobListQuery } from "../../../api/recruiting";
 import { can } from "../../../auth/permissions";
@@ -19,6 +19,7 @@ import { Pager } from "../Pager";
 import { useUrlFilters } from "../useUrlFilters";
 
 export const JOBS_PER_PAGE = 25;
+const TEXT_FILTERS = ["q", "client", "ageing_min", "ageing_max"] as const;
 const FILTERS = ["q", "status", "kind", "client", "priority", "ageing_min", "ageing_max", "published", "owner", "recruiter", "manager", "sort"] as const;
 
 const priorityTone: Record<string, string> = {
@@ -35,11 +36,15 @@ export function JobsListPage() {
   const query: JobListQuery = { ...values, page, per_page: JOBS_PER_PAGE };
   const jobs = useQuery({ queryKey: ["recruiting", "jobs", query], queryFn: () => listJobs(query), placeholderData: keepPreviousData });
 
+  const formRef = useRef<HTMLFormElement>(null);
+  /** The typed (not yet applied) text filters, so a select or checkbox change does not lose them. */
+  const typed = () => {
+    const form = new FormData(formRef.current ?? undefined);
+    return Object.fromEntries(TEXT_FILTERS.map((f) => [f, String(form.get(f) ?? "").trim()]));
+  };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    update({ q: text("q"), client: text("client"), ageing_min: text("ageing_min"), ageing_max: text("ageing_max") });
+    update(typed());
   };
   const filtered = Object.keys(values).length > 0;
   const data = jobs.data;
@@ -55,36 +60,36 @@ export function JobsListPage() {
         )}
       </div>
 
-      <form key={key} role="search" aria-label="Filter jobs" onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
+      <form ref={formRef} key={key} role="search" aria-label="Filter jobs" onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
         <div className="sm:col-span-2">
           <TextField label="Keywords" name="q" type="search" defaultValue={values.q ?? ""} />
         </div>
         <TextField label="Client" name="client" defaultValue={values.client ?? ""} />
         <TextField label="Ageing from (days)" name="ageing_min" type="number" min={0} defaultValue={values.ageing_min ?? ""} />
         <TextField label="Ageing to (days)" name="ageing_max" type="number" min={0} defaultValue={values.ageing_max ?? ""} />
-        <SelectField label="Sort" options={jobSorts} value={values.sort ?? "newest"} onChange={(e) => update({ sort: e.target.value === "newest" ? null : e.target.value })} />
-        <SelectField label="Status" options={any(jobStatuses)} value={values.status ?? ""} onChange={(e) => update({ status: e.target.value })} />
-        <SelectField label="Kind" options={any(jobKinds)} value={values.kind ?? ""} onChange={(e) => update({ kind: e.target.value })} />
-        <SelectField label="Priority" options={any(priorities)} value={values.priority ?? ""} onChange={(e) => update({ priority: e.target.value })} />
+        <SelectField label="Sort" options={jobSorts} value={values.sort ?? "newest"} onChange={(e) => update({ ...typed(), sort: e.target.value === "newest" ? null : e.target.value })} />
+        <SelectField label="Status" options={any(jobStatuses)} value={values.status ?? ""} onChange={(e) => update({ ...typed(), status: e.target.value })} />
+        <SelectField label="Kind" options={any(jobKinds)} value={values.kind ?? ""} onChange={(e) => update({ ...typed(), kind: e.target.value })} />
+        <SelectField label="Priority" options={any(priorities)} value={values.priority ?? ""} onChange={(e) => update({ ...typed(), priority: e.target.value })} />
         <SelectField
           label="Published"
           options={[["", "Any"], ["true", "Published"], ["false", "Not published"]]}
           value={values.published ?? ""}
-          onChange={(e) => update({ published: e.target.value })}
+          onChange={(e) => update({ ...typed(), published: e.target.value })}
         />
         <SelectField
           label="Owner"
           options={[["", "All I see"], ["mine", "Our company's"], ["shared", "Shared with us"]]}
           value={values.owner ?? ""}
-          onChange={(e) => update({ owner: e.target.value })}
+          onChange={(e) => update({ ...typed(), owner: e.target.value })}
         />
         <div className="flex flex-col justify-end gap-1 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={!!me && values.recruiter === me.id} onChange={(e) => update({ recruiter: e.target.checked && me ? me.id : null })} />
+            <input type="checkbox" checked={!!me && values.recruiter === me.id} onChange={(e) => update({ ...typed(), recruiter: e.target.checked && me ? me.id : null })} />
             On my team
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={!!me && values.manager === me.id} onChange={(e) => update({ manager: e.target.checked && me ? me.id : null })} />
+            <input type="checkbox" checked={!!me && values.manager === me.id} onChange={(e) => update({ ...typed(), manager: e.target.checked && me ? me.id : null })} />
             Managed by me
           </label>
         </div>
