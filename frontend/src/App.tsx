@@ -20,6 +20,7 @@ import { JobDetailPage } from "./features/recruiting/jobs/JobDetailPage";
 import { JobEditorPage } from "./features/recruiting/jobs/JobEditorPage";
 import { JobsListPage } from "./features/recruiting/jobs/JobsListPage";
 import { PipelinePage } from "./features/recruiting/pipeline/PipelinePage";
+import { SearchPage } from "./features/recruiting/search/SearchPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
 import { JobPage } from "./pages/jobs/JobPage";
@@ -157,6 +158,7 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="recruiting/search" element={<SearchPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
