@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes, useLocation } from "react-router";
 import { RequireAuth, RequirePermission } from "./auth/guards";
 import { useSignedIn } from "./auth/useSignedIn";
@@ -12,21 +13,27 @@ import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
 import { MessagesPage } from "./features/messaging/MessagesPage";
-import { ApplicationPage } from "./features/recruiting/applications/ApplicationPage";
-import { CandidateCreatePage } from "./features/recruiting/candidates/CandidateCreatePage";
-import { CandidateProfilePage } from "./features/recruiting/candidates/CandidateProfilePage";
-import { CandidatesListPage } from "./features/recruiting/candidates/CandidatesListPage";
-import { JobDetailPage } from "./features/recruiting/jobs/JobDetailPage";
-import { JobEditorPage } from "./features/recruiting/jobs/JobEditorPage";
-import { JobsListPage } from "./features/recruiting/jobs/JobsListPage";
-import { PipelinePage } from "./features/recruiting/pipeline/PipelinePage";
-import { SearchPage } from "./features/recruiting/search/SearchPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
 import { JobPage } from "./pages/jobs/JobPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { HomePage } from "./pages/public/HomePage";
 import { isApiError } from "./services/apiError";
+
+// The recruiting pages (and dnd-kit) load on first use, keeping them out of the public site's bundle.
+const CandidateCreatePage = lazy(() => import("./features/recruiting/candidates/CandidateCreatePage").then((m) => ({ default: m.CandidateCreatePage })));
+const CandidateProfilePage = lazy(() => import("./features/recruiting/candidates/CandidateProfilePage").then((m) => ({ default: m.CandidateProfilePage })));
+const CandidatesListPage = lazy(() => import("./features/recruiting/candidates/CandidatesListPage").then((m) => ({ default: m.CandidatesListPage })));
+const JobDetailPage = lazy(() => import("./features/recruiting/jobs/JobDetailPage").then((m) => ({ default: m.JobDetailPage })));
+const JobEditorPage = lazy(() => import("./features/recruiting/jobs/JobEditorPage").then((m) => ({ default: m.JobEditorPage })));
+const JobsListPage = lazy(() => import("./features/recruiting/jobs/JobsListPage").then((m) => ({ default: m.JobsListPage })));
+const PipelinePage = lazy(() => import("./features/recruiting/pipeline/PipelinePage").then((m) => ({ default: m.PipelinePage })));
+const SearchPage = lazy(() => import("./features/recruiting/search/SearchPage").then((m) => ({ default: m.SearchPage })));
+const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner label="Loading" />}>{children}</Suspense>;
+}
 
 export function createQueryClient() {
   return new QueryClient({
@@ -90,7 +97,9 @@ export function AppRoutes() {
           path="recruiting/jobs"
           element={
             <RequirePermission permission="jobs:read">
-              <JobsListPage />
+              <Lazy>
+                <JobsListPage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -98,7 +107,9 @@ export function AppRoutes() {
           path="recruiting/jobs/new"
           element={
             <RequirePermission permission="jobs:write">
-              <JobEditorPage />
+              <Lazy>
+                <JobEditorPage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -106,7 +117,9 @@ export function AppRoutes() {
           path="recruiting/jobs/:id"
           element={
             <RequirePermission permission="jobs:read">
-              <JobDetailPage />
+              <Lazy>
+                <JobDetailPage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -114,7 +127,9 @@ export function AppRoutes() {
           path="recruiting/jobs/:id/edit"
           element={
             <RequirePermission permission="jobs:write">
-              <JobEditorPage />
+              <Lazy>
+                <JobEditorPage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -122,7 +137,9 @@ export function AppRoutes() {
           path="recruiting/jobs/:id/pipeline"
           element={
             <RequirePermission permission="applications:read">
-              <PipelinePage />
+              <Lazy>
+                <PipelinePage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -130,7 +147,9 @@ export function AppRoutes() {
           path="recruiting/applications/:id"
           element={
             <RequirePermission permission="applications:read">
-              <ApplicationPage />
+              <Lazy>
+                <ApplicationPage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -138,7 +157,9 @@ export function AppRoutes() {
           path="recruiting/candidates"
           element={
             <RequirePermission permission="candidates:read">
-              <CandidatesListPage />
+              <Lazy>
+                <CandidatesListPage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -146,7 +167,9 @@ export function AppRoutes() {
           path="recruiting/candidates/new"
           element={
             <RequirePermission permission="candidates:write">
-              <CandidateCreatePage />
+              <Lazy>
+                <CandidateCreatePage />
+              </Lazy>
             </RequirePermission>
           }
         />
@@ -154,11 +177,20 @@ export function AppRoutes() {
           path="recruiting/candidates/:id"
           element={
             <RequirePermission permission="candidates:read">
-              <CandidateProfilePage />
+              <Lazy>
+                <CandidateProfilePage />
+              </Lazy>
             </RequirePermission>
           }
         />
-        <Route path="recruiting/search" element={<SearchPage />} />
+        <Route
+          path="recruiting/search"
+          element={
+            <Lazy>
+              <SearchPage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
