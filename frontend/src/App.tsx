@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense, type ReactNode } from "react";
 import { BrowserRouter, Route, Routes, useLocation } from "react-router";
 import { RequireAuth, RequirePermission } from "./auth/guards";
 import { useSignedIn } from "./auth/useSignedIn";
@@ -19,6 +20,21 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { adminRoutes } from "./pages/admin/adminRoutes";
 import { HomePage } from "./pages/public/HomePage";
 import { isApiError } from "./services/apiError";
+
+// The recruiting pages (and dnd-kit) load on first use, keeping them out of the public site's bundle.
+const CandidateCreatePage = lazy(() => import("./features/recruiting/candidates/CandidateCreatePage").then((m) => ({ default: m.CandidateCreatePage })));
+const CandidateProfilePage = lazy(() => import("./features/recruiting/candidates/CandidateProfilePage").then((m) => ({ default: m.CandidateProfilePage })));
+const CandidatesListPage = lazy(() => import("./features/recruiting/candidates/CandidatesListPage").then((m) => ({ default: m.CandidatesListPage })));
+const JobDetailPage = lazy(() => import("./features/recruiting/jobs/JobDetailPage").then((m) => ({ default: m.JobDetailPage })));
+const JobEditorPage = lazy(() => import("./features/recruiting/jobs/JobEditorPage").then((m) => ({ default: m.JobEditorPage })));
+const JobsListPage = lazy(() => import("./features/recruiting/jobs/JobsListPage").then((m) => ({ default: m.JobsListPage })));
+const PipelinePage = lazy(() => import("./features/recruiting/pipeline/PipelinePage").then((m) => ({ default: m.PipelinePage })));
+const SearchPage = lazy(() => import("./features/recruiting/search/SearchPage").then((m) => ({ default: m.SearchPage })));
+const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner label="Loading" />}>{children}</Suspense>;
+}
 
 export function createQueryClient() {
   return new QueryClient({
@@ -81,6 +97,104 @@ export function AppRoutes() {
         {adminRoutes.map(({ path, permission, element }) => (
           <Route key={path} path={path} element={<RequirePermission permission={permission}>{element}</RequirePermission>} />
         ))}
+        <Route
+          path="recruiting/jobs"
+          element={
+            <RequirePermission permission="jobs:read">
+              <Lazy>
+                <JobsListPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/new"
+          element={
+            <RequirePermission permission="jobs:write">
+              <Lazy>
+                <JobEditorPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/:id"
+          element={
+            <RequirePermission permission="jobs:read">
+              <Lazy>
+                <JobDetailPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/:id/edit"
+          element={
+            <RequirePermission permission="jobs:write">
+              <Lazy>
+                <JobEditorPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/jobs/:id/pipeline"
+          element={
+            <RequirePermission permission="applications:read">
+              <Lazy>
+                <PipelinePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/applications/:id"
+          element={
+            <RequirePermission permission="applications:read">
+              <Lazy>
+                <ApplicationPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/candidates"
+          element={
+            <RequirePermission permission="candidates:read">
+              <Lazy>
+                <CandidatesListPage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/candidates/new"
+          element={
+            <RequirePermission permission="candidates:write">
+              <Lazy>
+                <CandidateCreatePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/candidates/:id"
+          element={
+            <RequirePermission permission="candidates:read">
+              <Lazy>
+                <CandidateProfilePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/search"
+          element={
+            <Lazy>
+              <SearchPage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -68,3 +68,53 @@ export type CompanyDetails = Schemas["CompanyDetails"];
 export type CompanyPage = Schemas["Paginated_CompanyDetails"];
 export type CreateCompanyRequest = Schemas["CreateCompanyRequest"];
 export type UpdateCompanyRequest = Schemas["UpdateCompanyRequest"];
+// Recruiting (docs/jobs.md, docs/pipelines.md, docs/candidates.md, docs/search-and-dashboards.md).
+export type JobListItem = Schemas["JobListItem"];
+export type JobPage = Schemas["Paginated_JobListItem"];
+export type JobDetails = Schemas["JobDetails"];
+export type CreateJobRequest = Schemas["CreateJobRequest"];
+export type UpdateJobRequest = Schemas["UpdateJobRequest"];
+export type CloseJobRequest = Schemas["CloseJobRequest"];
+export type PipelineBoard = Schemas["PipelineBoard"];
+export type BoardColumn = Schemas["BoardColumn"];
+export type BoardCard = Schemas["BoardCard"];
+export type ReorderRequest = Schemas["ReorderRequest"];
+export type MoveApplicationRequest = Schemas["MoveApplicationRequest"];
+export type ApplicationDetails = Schemas["ApplicationDetails"];
+export type HistoryItem = Schemas["HistoryItem"];
+export type FeedbackList = Schemas["FeedbackList"];
+export type FeedbackItem = Schemas["FeedbackItem"];
+export type FeedbackRequest = Schemas["FeedbackRequest"];
+export type CandidateListItem = Schemas["CandidateListItem"];
+export type CandidatePage = Schemas["Paginated_CandidateListItem"];
+export type CreateCandidateRequest = Schemas["CreateCandidateRequest"];
+export type NotePage = Schemas["Paginated_NoteView"];
+export type Note = Schemas["NoteView"];
+export type NoteRequest = Schemas["NoteRequest"];
+export type MergeRequest = Schemas["MergeRequest"];
+export type SearchPage = Schemas["Paginated_SearchHitView"];
+export type SearchHit = Schemas["SearchHitView"];
+
+/**
+ * The profile of `GET /api/candidates/{id}`. API gap: two Rust structs are
+ * named `CandidateView` (the profile in handlers/candidates/dto.rs and the
+ * candidate dashboard in handlers/insights/dashboard.rs), so openapi.json keeps
+ * only the dashboard's and the profile answer has no schema of its own. Until
+ * the API renames one, the profile is composed from the generated parts.
+ */
+export type CandidateProfile = Omit<Required<Schemas["CreateCandidateRequest"]>, "company_id" | "skills" | "experience" | "education" | "links" | "tags" | "full_name"> & {
+  id: string;
+  full_name: string;
+  owner: Schemas["OwnerView"] | null;
+  links: Schemas["LinksBody"];
+  tags: string[];
+  skills: Schemas["SkillView"][];
+  experience: Schemas["ExperienceView"][];
+  education: Schemas["EducationView"][];
+  documents: Schemas["DocumentView"][];
+  applications: Schemas["ProfileApplicationView"][];
+  editable: boolean;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};

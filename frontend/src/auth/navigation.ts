@@ -1,5 +1,5 @@
-import { LayoutDashboard, MessagesSquare, type LucideIcon } from "lucide-react";
 import { adminNavItems } from "../pages/admin/adminRoutes";
+import { BriefcaseBusiness, LayoutDashboard, MessagesSquare, Search, Users, type LucideIcon } from "lucide-react";
 import type { Me } from "../api/types";
 import { can } from "./permissions";
 
@@ -9,6 +9,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Shown only to holders of this permission (from GET /api/me). */
   permission?: string;
+  /** Shown to holders of any of these. */
+  anyPermission?: string[];
 }
 
 // Only pages that exist are listed; admin and recruiting pages join as they are built.
@@ -16,8 +18,13 @@ export const navItems: NavItem[] = [
   { to: "/", label: "Dashboard", icon: LayoutDashboard },
   { to: "/messages", label: "Messages", icon: MessagesSquare, permission: "messaging:use" },
   ...adminNavItems,
+  { to: "/recruiting/jobs", label: "Jobs", icon: BriefcaseBusiness, permission: "jobs:read" },
+  { to: "/recruiting/candidates", label: "Candidates", icon: Users, permission: "candidates:read" },
+  { to: "/recruiting/search", label: "Search", icon: Search, anyPermission: ["candidates:read", "jobs:read"] },
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {
-  return navItems.filter((item) => !item.permission || can(me, item.permission));
+  return navItems.filter(
+    (item) => (!item.permission || can(me, item.permission)) && (!item.anyPermission || item.anyPermission.some((p) => can(me, p))),
+  );
 }

@@ -38,6 +38,18 @@ const messages: Record<string, string> = {
   file_too_large: "The file is larger than 5 MB.",
   missing_file: "Choose a CSV file to upload.",
   malformed_upload: "The upload did not arrive as a file. Please choose it again.",
+  application_changed: "Someone else changed this application in the meantime. The board now shows the latest state; try again.",
+  already_in_stage: "The application is already in that stage.",
+  reopen_permission_required: "Moving an application out of Hired or Rejected needs the permission to reopen applications.",
+  job_closed: "This job is closed.",
+  job_not_open: "This job is not open.",
+  job_not_closed: "This job is not closed.",
+  not_job_owner: "Only the company that owns this job can change it.",
+  reference_taken: "Another job of your company already uses this reference.",
+  duplicate_candidate: "A candidate with this email or phone already exists in your company.",
+  not_candidate_owner: "Only the company that owns this profile can change it.",
+  candidate_changed: "The profile was merged or deleted meanwhile. Reload and try again.",
+  missing_permission: "Your role does not allow this.",
 };
 
 export function errorMessage(error: unknown): string {

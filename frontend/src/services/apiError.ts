@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly fieldErrors: ProblemField[];
   /** Seconds from Retry-After on 429s. */
   readonly retryAfter: number | null;
+  /** The record a 409 `duplicate_candidate` / `already_applied` points at. */
+  readonly existingId: string | null;
 
   constructor(init: {
     status: number;
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     detail?: string | null;
     fieldErrors?: ProblemField[];
     retryAfter?: number | null;
+    existingId?: string | null;
   }) {
     super(init.detail ?? init.title ?? init.code);
     this.name = "ApiError";
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.detail = init.detail ?? null;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfter = init.retryAfter ?? null;
+    this.existingId = init.existingId ?? null;
   }
 
   /** First message per field, e.g. { email: "…", "participant_ids[0]": "…" }. */
@@ -58,6 +62,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       detail: body.detail ?? null,
       fieldErrors: body.errors ?? [],
       retryAfter,
+      existingId: body.existing_id ?? null,
     });
   }
   return new ApiError({ status: response.status, code: `http_${response.status}`, title: response.statusText, retryAfter });

@@ -1,0 +1,95 @@
+// Recruiting: jobs, pipelines, applications, candidates and search
+// (docs/jobs.md, docs/pipelines.md, docs/candidates.md, docs/search-and-dashboards.md).
+import { api, type Query } from "../services/api";
+import type {
+  ApplicationDetails,
+  CandidatePage,
+  CandidateProfile,
+  CloseJobRequest,
+  CreateCandidateRequest,
+  CreateJobRequest,
+  FeedbackItem,
+  FeedbackList,
+  FeedbackRequest,
+  HistoryItem,
+  JobDetails,
+  JobPage,
+  MoveApplicationRequest,
+  Note,
+  NotePage,
+  PipelineBoard,
+  ReorderRequest,
+  SearchPage,
+  UpdateJobRequest,
+} from "./types";
+
+const enc = encodeURIComponent;
+
+/** `GET /api/jobs` filters, with the API's parameter names. */
+export interface JobListQuery extends Query {
+  q?: string;
+  status?: string;
+  kind?: string;
+  client?: string;
+  recruiter?: string;
+  manager?: string;
+  priority?: string;
+  ageing_min?: string;
+  ageing_max?: string;
+  published?: string;
+  owner?: string;
+  sort?: string;
+  page?: number;
+  per_page?: number;
+}
+
+export const listJobs = (query: JobListQuery) => api.request<JobPage>("/api/jobs", { query });
+export const getJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}`);
+export const createJob = (body: CreateJobRequest) => api.request<JobDetails>("/api/jobs", { method: "POST", body });
+export const updateJob = (id: string, body: UpdateJobRequest) => api.request<JobDetails>(`/api/jobs/${enc(id)}`, { method: "PATCH", body });
+export const publishJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/publish`, { method: "POST" });
+export const unpublishJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/unpublish`, { method: "POST" });
+export const closeJob = (id: string, body: CloseJobRequest) => api.request<JobDetails>(`/api/jobs/${enc(id)}/close`, { method: "POST", body });
+export const reopenJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/reopen`, { method: "POST" });
+
+export const getPipeline = (jobId: string) => api.request<PipelineBoard>(`/api/jobs/${enc(jobId)}/pipeline`);
+export const reorderCard = (jobId: string, body: ReorderRequest) =>
+  api.request<void>(`/api/jobs/${enc(jobId)}/pipeline/reorder`, { method: "POST", body });
+
+export const getApplication = (id: string) => api.request<ApplicationDetails>(`/api/applications/${enc(id)}`);
+export const moveApplication = (id: string, body: MoveApplicationRequest) =>
+  api.request<ApplicationDetails>(`/api/applications/${enc(id)}/move`, { method: "POST", body });
+export const getApplicationHistory = (id: string) => api.request<HistoryItem[]>(`/api/applications/${enc(id)}/history`);
+export const listFeedback = (id: string) => api.request<FeedbackList>(`/api/applications/${enc(id)}/feedback`);
+export const addFeedback = (id: string, body: FeedbackRequest) =>
+  api.request<FeedbackItem>(`/api/applications/${enc(id)}/feedback`, { method: "POST", body });
+
+/** `GET /api/candidates` filters. */
+export interface CandidateListQuery extends Query {
+  q?: string;
+  tag?: string;
+  skill?: string;
+  source?: string;
+  location?: string;
+  experience_min?: string;
+  experience_max?: string;
+  sort?: string;
+  page?: number;
+  per_page?: number;
+}
+
+export const listCandidates = (query: CandidateListQuery) => api.request<CandidatePage>("/api/candidates", { query });
+export const getCandidate = (id: string) => api.request<CandidateProfile>(`/api/candidates/${enc(id)}`);
+export const createCandidate = (body: CreateCandidateRequest) => api.request<CandidateProfile>("/api/candidates", { method: "POST", body });
+export const listNotes = (id: string) => api.request<NotePage>(`/api/candidates/${enc(id)}/notes`, { query: { per_page: 50 } });
+export const addNote = (id: string, body: string) => api.request<Note>(`/api/candidates/${enc(id)}/notes`, { method: "POST", body: { body } });
+export const mergeCandidate = (survivorId: string, duplicateId: string) =>
+  api.request<CandidateProfile>(`/api/candidates/${enc(survivorId)}/merge`, { method: "POST", body: { duplicate_id: duplicateId } });
+
+export interface SearchQuery extends Query {
+  q: string;
+  type: "candidates" | "jobs";
+  page?: number;
+}
+
+export const search = (query: SearchQuery) => api.request<SearchPage>("/api/search", { query });
