@@ -1918,6 +1918,13 @@ export interface components {
             reference: string;
             status: string;
         };
+        CandidateDashboardView: {
+            /** @description Newest first (at most 100). */
+            applications: components["schemas"]["MyApplicationView"][];
+            counts: components["schemas"]["StateCountsView"];
+            /** Format: int64 */
+            saved_jobs: number;
+        };
         CandidateListItem: {
             /** Format: uuid */
             id: string;
@@ -1944,12 +1951,45 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A full candidate profile. */
         CandidateView: {
-            /** @description Newest first (at most 100). */
-            applications: components["schemas"]["MyApplicationView"][];
-            counts: components["schemas"]["StateCountsView"];
-            /** Format: int64 */
-            saved_jobs: number;
+            /** Format: uuid */
+            id: string;
+            owner?: null | components["schemas"]["OwnerView"];
+            full_name: string;
+            email?: string | null;
+            phone?: string | null;
+            headline?: string | null;
+            current_title?: string | null;
+            current_company?: string | null;
+            location?: string | null;
+            /** Format: double */
+            total_experience_years?: number | null;
+            /** Format: int32 */
+            notice_period_days?: number | null;
+            /** Format: double */
+            current_salary?: number | null;
+            /** Format: double */
+            expected_salary?: number | null;
+            salary_currency?: string | null;
+            summary?: string | null;
+            source?: string | null;
+            links: components["schemas"]["LinksBody"];
+            tags: string[];
+            skills: components["schemas"]["SkillView"][];
+            experience: components["schemas"]["ExperienceView"][];
+            education: components["schemas"]["EducationView"][];
+            documents: components["schemas"]["DocumentView"][];
+            /** @description Only the applications the caller may see. */
+            applications: components["schemas"]["ProfileApplicationView"][];
+            /** @description True when the caller's company owns the profile. */
+            editable: boolean;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         CardCandidate: {
             /** Format: uuid */
@@ -2214,7 +2254,7 @@ export interface components {
         DashboardView: (components["schemas"]["PlatformView"] & {
             /** @enum {string} */
             kind: "platform";
-        }) | (components["schemas"]["CandidateView"] & {
+        }) | (components["schemas"]["CandidateDashboardView"] & {
             /** @enum {string} */
             kind: "candidate";
         }) | (components["schemas"]["EmployerView"] & {
@@ -3533,6 +3573,10 @@ export interface components {
             outcome: string;
             email: string;
         };
+        SavePipelineTemplateRequest: {
+            /** @description 1 to 30 stages; the first is active; at least one hired and one rejected stage. */
+            stages: components["schemas"]["TemplateStage"][];
+        };
         SaveTemplateRequest: {
             /** @description At most 500 characters. */
             subject: string;
@@ -4550,7 +4594,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveTemplateRequest"];
+                "application/json": components["schemas"]["SavePipelineTemplateRequest"];
             };
         };
         responses: {

@@ -95,26 +95,5 @@ export type MergeRequest = Schemas["MergeRequest"];
 export type SearchPage = Schemas["Paginated_SearchHitView"];
 export type SearchHit = Schemas["SearchHitView"];
 
-/**
- * The profile of `GET /api/candidates/{id}`. API gap: two Rust structs are
- * named `CandidateView` (the profile in handlers/candidates/dto.rs and the
- * candidate dashboard in handlers/insights/dashboard.rs), so openapi.json keeps
- * only the dashboard's and the profile answer has no schema of its own. Until
- * the API renames one, the profile is composed from the generated parts.
- */
-export type CandidateProfile = Omit<Required<Schemas["CreateCandidateRequest"]>, "company_id" | "skills" | "experience" | "education" | "links" | "tags" | "full_name"> & {
-  id: string;
-  full_name: string;
-  owner: Schemas["OwnerView"] | null;
-  links: Schemas["LinksBody"];
-  tags: string[];
-  skills: Schemas["SkillView"][];
-  experience: Schemas["ExperienceView"][];
-  education: Schemas["EducationView"][];
-  documents: Schemas["DocumentView"][];
-  applications: Schemas["ProfileApplicationView"][];
-  editable: boolean;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** The profile of `GET /api/candidates/{id}` (and of create, update and merge). */
+export type CandidateProfile = Schemas["CandidateView"];

@@ -55,14 +55,14 @@ pub async fn get_template(State(state): State<AppState>, Caller(caller): Caller,
 }
 
 #[derive(Deserialize, ToSchema)]
-pub struct SaveTemplateRequest {
+pub struct SavePipelineTemplateRequest {
     /// 1 to 30 stages; the first is active; at least one hired and one rejected stage.
     pub stages: Vec<TemplateStage>,
 }
 
 /// Replace the company's pipeline template. Existing jobs keep their stages.
 #[utoipa::path(put, path = "/api/admin/pipeline-template", tag = "pipelines", security(("bearer" = [])), params(TemplateCompany),
-    request_body = SaveTemplateRequest,
+    request_body = SavePipelineTemplateRequest,
     responses(
         (status = 200, body = PipelineTemplate),
         (status = 404, description = "No such company", body = crate::http::error::Problem),
@@ -73,7 +73,7 @@ pub async fn put_template(
     Caller(caller): Caller,
     ClientMeta(meta): ClientMeta,
     ApiQuery(q): ApiQuery<TemplateCompany>,
-    ApiJson(body): ApiJson<SaveTemplateRequest>,
+    ApiJson(body): ApiJson<SavePipelineTemplateRequest>,
 ) -> ApiResult<Json<PipelineTemplate>> {
     let stages = body.stages.into_iter().map(|s| StageDraft { name: s.name, kind: s.kind }).collect();
     Ok(Json(template_view(state.pipelines.save_template(&caller, q.company_id.map(CompanyId), stages, &meta).await?)))

@@ -148,3 +148,25 @@ fn route_names_and_paths_are_unique() {
     let endpoints: BTreeSet<_> = routes.iter().map(|r| (r.method.to_string(), r.path.clone())).collect();
     assert_eq!(endpoints.len(), routes.len());
 }
+
+/// Two payload types with one name would collapse into one schema in the
+/// OpenAPI document (one route's answer then documents another's), so every
+/// schema name must stand for one shape.
+#[test]
+fn schema_names_are_unambiguous() {
+    let mut seen: std::collections::BTreeMap<String, (String, &'static str)> = std::collections::BTreeMap::new();
+    let mut clashes = Vec::new();
+    for route in routes::all() {
+        for (name, schema) in &route.schemas {
+            let shape = serde_json::to_string(schema).expect("schema as JSON");
+            match seen.get(name) {
+                Some((other, by)) if *other != shape => clashes.push(format!("{name}: {by} and {}", route.name)),
+                Some(_) => {}
+                None => {
+                    seen.insert(name.clone(), (shape, route.name));
+                }
+            }
+        }
+    }
+    assert!(clashes.is_empty(), "one name, two shapes (rename one of the Rust types):\n{}", clashes.join("\n"));
+}

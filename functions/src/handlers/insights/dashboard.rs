@@ -79,7 +79,7 @@ pub struct StateCountsView {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct CandidateView {
+pub struct CandidateDashboardView {
     /// Newest first (at most 100).
     pub applications: Vec<MyApplicationView>,
     pub counts: StateCountsView,
@@ -185,7 +185,7 @@ pub enum DashboardView {
     /// Super admins.
     Platform(PlatformView),
     /// Candidate users.
-    Candidate(CandidateView),
+    Candidate(CandidateDashboardView),
     /// Employer members.
     Employer(EmployerView),
     /// Agency members with `jobs:write` (admins, managers).
@@ -204,7 +204,7 @@ fn view(d: Dashboard) -> DashboardView {
             applications_total: p.applications_total,
             applications_last_7_days: p.applications_last_7_days,
         }),
-        Dashboard::Candidate(c) => DashboardView::Candidate(CandidateView {
+        Dashboard::Candidate(c) => DashboardView::Candidate(CandidateDashboardView {
             applications: c
                 .applications
                 .into_iter()
