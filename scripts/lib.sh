@@ -71,3 +71,14 @@ build_frontend() {
   (cd "$ROOT/frontend" && npm run build --silent)
   export HIREOPS_STATIC_DIR="$ROOT/frontend/dist"
 }
+
+# Debian's Chromium for the browser end-to-end tests (playwright-core drives it).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null; then
+    say "installing Chromium (Debian package) for the browser tests"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get install -y chromium >/dev/null
+  fi
+  export CHROMIUM_PATH="$(command -v chromium)"
+}
