@@ -122,3 +122,41 @@ test("two people message each other live, and only the clean attachment download
   await recruiterContext.close();
   await managerContext.close();
 });
+
+test("a visitor applies with a resume; the recruiter moves it on the kanban and sees its history", async () => {
+  const run = Date.now();
+  const applicant = `Dana Browser ${run}`;
+  const visitor = await browser.newPage();
+  await visitor.goto(`${base}/jobs`);
+  await visitor.getByRole("link", { name: "Java Backend Developer" }).click();
+  await visitor.getByLabel("Full name").fill(applicant);
+  await visitor.getByLabel("Email").fill(`dana.${run}@example.com`);
+  await visitor.getByLabel("Resume (optional)").setInputFiles({ name: "dana.txt", mimeType: "text/plain", buffer: Buffer.from("Dana: Java, Spring, Kafka.\n") });
+  await visitor.getByText("Uploaded").waitFor({ timeout: 30_000 });
+  await visitor.getByRole("button", { name: "Send application" }).click();
+  await visitor.getByText("Application sent").waitFor();
+  await shot(visitor, "applied");
+  await visitor.close();
+
+  const page = await browser.newPage();
+  await signIn(page, "recruiter1@northwind.demo");
+  await page.getByRole("link", { name: "Messages" }).waitFor();
+  await page.goto(`${base}/recruiting/jobs`);
+  await page.getByRole("link", { name: "Java Backend Developer" }).first().click();
+  await page.getByRole("heading", { name: "Java Backend Developer" }).waitFor();
+  await page.getByRole("link", { name: "Pipeline", exact: true }).click();
+  const move = page.getByLabel(`Move ${applicant} to stage`);
+  await move.waitFor();
+  await shot(page, "pipeline");
+  const target = (await move.locator("option").allTextContents()).find((o) => o !== "Move to…" && !/reject/i.test(o));
+  await move.selectOption({ label: target });
+  await page.getByLabel("Remarks (optional)").fill("Strong resume; call this week");
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  await page.getByRole("link", { name: applicant }).click();
+  const history = page.getByRole("region", { name: "Status history" });
+  await history.getByText("Strong resume; call this week").waitFor();
+  assert.ok((await history.getByText(target, { exact: false }).count()) > 0, `the history shows the move to ${target}`);
+  await shot(page, "application-history");
+  await page.close();
+});
