@@ -30,6 +30,9 @@ const JobEditorPage = lazy(() => import("./features/recruiting/jobs/JobEditorPag
 const JobsListPage = lazy(() => import("./features/recruiting/jobs/JobsListPage").then((m) => ({ default: m.JobsListPage })));
 const PipelinePage = lazy(() => import("./features/recruiting/pipeline/PipelinePage").then((m) => ({ default: m.PipelinePage })));
 const SearchPage = lazy(() => import("./features/recruiting/search/SearchPage").then((m) => ({ default: m.SearchPage })));
+const MyProfilePage = lazy(() => import("./features/candidate/MyProfilePage").then((m) => ({ default: m.MyProfilePage })));
+const SavedJobsPage = lazy(() => import("./features/candidate/SavedJobsPage").then((m) => ({ default: m.SavedJobsPage })));
+const MyApplicationsPage = lazy(() => import("./features/candidate/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })));
 const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -195,6 +198,23 @@ export function AppRoutes() {
             </Lazy>
           }
         />
+        {(
+          [
+            ["me/profile", <MyProfilePage key="p" />],
+            ["me/saved-jobs", <SavedJobsPage key="s" />],
+            ["me/applications", <MyApplicationsPage key="a" />],
+          ] as const
+        ).map(([path, page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequirePermission permission="candidate:self">
+                <Lazy>{page}</Lazy>
+              </RequirePermission>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -97,3 +97,15 @@ export type SearchHit = Schemas["SearchHitView"];
 
 /** The profile of `GET /api/candidates/{id}` (and of create, update and merge). */
 export type CandidateProfile = Schemas["CandidateView"];
+// Candidate self-service (docs/candidates.md, `candidate:self`).
+export type MyProfileRequest = Schemas["MyProfileRequest"];
+export type CandidateLinks = Schemas["LinksBody"];
+export type Skill = Schemas["SkillView"];
+export type SkillBody = Schemas["SkillBody"];
+export type Experience = Schemas["ExperienceView"];
+export type ExperienceBody = Schemas["ExperienceBody"];
+export type Education = Schemas["EducationView"];
+export type EducationBody = Schemas["EducationBody"];
+export type SavedJob = Schemas["SavedJobView"];
+export type SavedJobPage = Schemas["Paginated_SavedJobView"];
+export type OwnApplication = Schemas["OwnApplicationItem"];

@@ -1,5 +1,5 @@
 import { adminNavItems } from "../pages/admin/adminRoutes";
-import { BriefcaseBusiness, LayoutDashboard, MessagesSquare, Search, Users, type LucideIcon } from "lucide-react";
+import { Bookmark, BriefcaseBusiness, ClipboardList, LayoutDashboard, MessagesSquare, Search, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { Me } from "../api/types";
 import { can } from "./permissions";
 
@@ -17,6 +17,9 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: "/", label: "Dashboard", icon: LayoutDashboard },
   { to: "/messages", label: "Messages", icon: MessagesSquare, permission: "messaging:use" },
+  { to: "/me/profile", label: "My profile", icon: UserRound, permission: "candidate:self" },
+  { to: "/me/applications", label: "My applications", icon: ClipboardList, permission: "candidate:self" },
+  { to: "/me/saved-jobs", label: "Saved jobs", icon: Bookmark, permission: "candidate:self" },
   ...adminNavItems,
   { to: "/recruiting/jobs", label: "Jobs", icon: BriefcaseBusiness, permission: "jobs:read" },
   { to: "/recruiting/candidates", label: "Candidates", icon: Users, permission: "candidates:read" },

@@ -1,5 +1,6 @@
 // The admin area: each route's permission guards the page and decides its navigation entry.
-import { KeyRound, ScrollText, Settings, ShieldCheck, Users, type LucideIcon } from "lucide-react";
+import { Building2, KeyRound, ScrollText, Settings, ShieldCheck, Users, type LucideIcon } from "lucide-react";
+import { CompaniesPage } from "./CompaniesPage";
 import { PasswordResetsPage } from "./PasswordResetsPage";
 import { RolesPage } from "./RolesPage";
 import { SettingsPage } from "./SettingsPage";
@@ -17,6 +18,7 @@ export interface AdminRoute {
 }
 
 export const adminRoutes: AdminRoute[] = [
+  { path: "admin/companies", permission: "companies:manage", element: <CompaniesPage /> },
   { path: "admin/settings", permission: "settings:manage", element: <SettingsPage /> },
   { path: "admin/roles", permission: "roles:manage", element: <RolesPage /> },
   { path: "admin/password-resets", permission: "password_resets:approve", element: <PasswordResetsPage /> },
@@ -29,6 +31,7 @@ export const adminRoutes: AdminRoute[] = [
 ];
 
 export const adminNavItems: { to: string; label: string; icon: LucideIcon; permission: string }[] = [
+  { to: "/admin/companies", label: "Companies", icon: Building2, permission: "companies:manage" },
   { to: "/admin/users", label: "Users", icon: Users, permission: "users:read" },
   { to: "/admin/roles", label: "Roles", icon: ShieldCheck, permission: "roles:manage" },
   { to: "/admin/password-resets", label: "Reset requests", icon: KeyRound, permission: "password_resets:approve" },

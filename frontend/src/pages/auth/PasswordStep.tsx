@@ -17,12 +17,14 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
-export function PasswordStep({ onSignedIn, onCodeRequired, notice }: {
+export function PasswordStep({ onSignedIn, onCodeRequired, notice, error }: {
   onSignedIn: (tokens: TokenResponse) => void;
   onCodeRequired: (challengeId: string) => void;
   notice?: string | null;
+  /** An error from before this form (a failed single sign-on). */
+  error?: string | null;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(error ?? null);
   const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(schema) });
 
   const submit = handleSubmit(async (values) => {

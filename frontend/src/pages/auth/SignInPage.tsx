@@ -1,12 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { TokenResponse } from "../../api/types";
 import { api } from "../../services/api";
 import { AuthCard } from "./AuthCard";
 import { CodeStep } from "./CodeStep";
 import { PasswordStep } from "./PasswordStep";
 import { safeNext } from "./safeNext";
+import { SsoButtons } from "./SsoButtons";
+import { ssoErrorMessage } from "./ssoErrors";
 
 /** `/sign-in`, and `/sign-in/2fa?challenge_id=…` where SSO sends admins for their code. */
 export function SignInPage() {
@@ -15,6 +17,8 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const [challengeId, setChallengeId] = useState<string | null>(params.get("challenge_id"));
   const [notice, setNotice] = useState<string | null>(null);
+  // A failed SSO callback comes back as /sign-in?sso_error=<code>.
+  const ssoError = params.get("sso_error");
 
   const signedIn = (tokens: TokenResponse) => {
     api.acceptTokens(tokens);
@@ -35,7 +39,21 @@ export function SignInPage() {
           }}
         />
       ) : (
-        <PasswordStep onSignedIn={signedIn} onCodeRequired={setChallengeId} notice={notice} />
+        <>
+          <PasswordStep
+            onSignedIn={signedIn}
+            onCodeRequired={setChallengeId}
+            notice={notice}
+            error={ssoError ? ssoErrorMessage(ssoError) : null}
+          />
+          <SsoButtons />
+          <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+            New to HireOps?{" "}
+            <Link to="/sign-up" className="font-medium text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+              Create an account
+            </Link>
+          </p>
+        </>
       )}
     </AuthCard>
   );

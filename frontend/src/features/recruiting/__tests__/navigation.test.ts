@@ -7,6 +7,6 @@ describe("recruiting navigation", () => {
     const labels = (perms: string[]) => visibleNavItems(me(perms)).map((i) => i.label);
     expect(labels(["jobs:read", "candidates:read"])).toEqual(["Dashboard", "Jobs", "Candidates", "Search"]);
     expect(labels(["jobs:read"])).toEqual(["Dashboard", "Jobs", "Search"]);
-    expect(labels(["candidate:self"])).toEqual(["Dashboard"]);
+    expect(labels(["candidate:self"])).toEqual(["Dashboard", "My profile", "My applications", "Saved jobs"]);
   });
 });

@@ -91,4 +91,43 @@ describe("sign-in", () => {
     expect(await screen.findByText("Home")).toBeInTheDocument();
     expect(getAccessToken()).toBe("cand-token");
   });
+
+  it("offers Google and Outlook sign-in as plain links to the API's SSO start, and account creation", () => {
+    const calls = installFakeFetch(() => undefined);
+    renderAt(<SignInPage />, { path: "/sign-in", route: "/sign-in" });
+
+    expect(screen.getByRole("link", { name: "Continue with Google" })).toHaveAttribute("href", "/api/auth/sso/google/start");
+    expect(screen.getByRole("link", { name: "Continue with Outlook" })).toHaveAttribute("href", "/api/auth/sso/outlook/start");
+    expect(screen.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/sign-up");
+    // Plain navigations: nothing is fetched.
+    expect(calls).toHaveLength(0);
+  });
+
+  it("puts the SSO links on the configured API origin", () => {
+    vi.stubEnv("VITE_API_URL", "https://api.example.com/");
+    try {
+      renderAt(<SignInPage />, { path: "/sign-in", route: "/sign-in" });
+      expect(screen.getByRole("link", { name: "Continue with Google" })).toHaveAttribute(
+        "href",
+        "https://api.example.com/api/auth/sso/google/start",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("says why single sign-on failed when the callback sends ?sso_error=", () => {
+    renderAt(<SignInPage />, { path: "/sign-in", route: "/sign-in?sso_error=sso_account_not_found" });
+    expect(screen.getByRole("alert")).toHaveTextContent(/no HireOps account for this identity/);
+  });
+
+  it("words account refusals from single sign-on like password sign-in", () => {
+    renderAt(<SignInPage />, { path: "/sign-in", route: "/sign-in?sso_error=login_on_hold" });
+    expect(screen.getByRole("alert")).toHaveTextContent("Sign-in is on hold for this account.");
+  });
+
+  it("shows the code step without the SSO links", () => {
+    renderAt(<SignInPage />, { path: "/sign-in/2fa", route: `/sign-in/2fa?challenge_id=${challengeId}` });
+    expect(screen.queryByRole("link", { name: "Continue with Google" })).not.toBeInTheDocument();
+  });
 });
