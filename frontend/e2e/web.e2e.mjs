@@ -160,3 +160,34 @@ test("a visitor applies with a resume; the recruiter moves it on the kanban and 
   await shot(page, "application-history");
   await page.close();
 });
+
+test("an admin creates a user and imports a CSV, and reads the per-row report", async () => {
+  const run = Date.now();
+  const page = await browser.newPage();
+  const since = Date.now() - 1000;
+  await signIn(page, "admin@northwind.demo");
+  await page.getByLabel("Sign-in code").fill(await codeFor("admin@northwind.demo", since));
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await page.getByRole("link", { name: "Messages" }).waitFor();
+
+  await page.goto(`${base}/admin/users/new`);
+  await page.getByLabel("Email").fill(`new.recruiter.${run}@example.com`);
+  await page.getByLabel("Full name").fill("New Recruiter");
+  await page.getByLabel("Role").fill("recruiter");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  await page.getByText(`new.recruiter.${run}@example.com`).first().waitFor();
+  await shot(page, "admin-user-created");
+
+  await page.goto(`${base}/admin/users/import`);
+  const csv = `email,full_name,role\nann.${run}@example.com,Ann,recruiter\nbob.${run}@example.com,Bob,sales\nbroken,Nobody,recruiter\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await page.getByText("Completed").first().waitFor({ timeout: 60_000 });
+  await page.getByText("broken").first().waitFor();
+  const tile = (label) => page.locator("div").filter({ has: page.getByText(label, { exact: true }) }).last();
+  assert.match(await tile("Created").innerText(), /\b2\b/, "two rows created");
+  assert.equal(await page.getByRole("row").count(), 2, "one row not created (plus the header): the broken one");
+  await shot(page, "admin-import-report");
+  await page.close();
+});
