@@ -21,6 +21,17 @@ async fn wait_healthy(http: &reqwest::Client, base: &str) -> Value {
     }
 }
 
+/// POST the bytes to a presigned form, as a browser would: every field, then the file.
+async fn upload_to_bucket(http: &reqwest::Client, form: &Value, name: &str, ty: &str, bytes: &[u8]) {
+    let mut multipart = reqwest::multipart::Form::new();
+    for (k, v) in form["fields"].as_object().expect("presigned fields") {
+        multipart = multipart.text(k.clone(), v.as_str().expect("field value").to_string());
+    }
+    multipart = multipart.part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()).mime_str(ty).unwrap());
+    let stored = http.post(form["url"].as_str().expect("url")).multipart(multipart).send().await.unwrap();
+    assert!(stored.status().is_success(), "upload to the bucket: {}", stored.status());
+}
+
 /// The next text frame of a socket, as JSON.
 async fn next_frame(socket: &mut tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>) -> Value {
     loop {
@@ -142,13 +153,7 @@ async fn the_local_bin_serves_health_docs_admin_a_csv_import_a_hire_pipeline_and
         json!({"file_name": "dana.txt", "content_type": "text/plain", "size": resume.len()}),
     )
     .await;
-    let mut form = reqwest::multipart::Form::new();
-    for (k, v) in presign["fields"].as_object().expect("presigned fields") {
-        form = form.text(k.clone(), v.as_str().unwrap().to_string());
-    }
-    form = form.part("file", reqwest::multipart::Part::bytes(resume.clone().into_bytes()).file_name("dana.txt").mime_str("text/plain").unwrap());
-    let stored = http.post(presign["url"].as_str().unwrap()).multipart(form).send().await.unwrap();
-    assert!(stored.status().is_success(), "upload to the bucket: {}", stored.status());
+    upload_to_bucket(&http, &presign, "dana.txt", "text/plain", resume.as_bytes()).await;
     let file_id = presign["file_id"].as_str().unwrap().to_string();
     let uploaded = http.post(format!("{base}/api/files/{file_id}/uploaded")).json(&json!({"upload_token": presign["upload_token"]})).send().await.unwrap();
     assert_eq!(uploaded.status(), 200);
@@ -239,12 +244,7 @@ async fn the_local_bin_serves_health_docs_admin_a_csv_import_a_hire_pipeline_and
             .unwrap();
         assert_eq!(form.status(), 201);
         let form: Value = form.json().await.unwrap();
-        let mut multipart = reqwest::multipart::Form::new();
-        for (k, v) in form["fields"].as_object().unwrap() {
-            multipart = multipart.text(k.clone(), v.as_str().unwrap().to_string());
-        }
-        multipart = multipart.part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name).mime_str(ty).unwrap());
-        assert!(http.post(form["url"].as_str().unwrap()).multipart(multipart).send().await.unwrap().status().is_success());
+        upload_to_bucket(&http, &form, name, ty, bytes).await;
         let id = form["attachment_id"].as_str().unwrap().to_string();
         assert_eq!(auth(http.post(format!("{base}/api/messaging/attachments/{id}/uploaded"))).send().await.unwrap().status(), 200);
         verdicts.push(id);

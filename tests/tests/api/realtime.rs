@@ -5,29 +5,18 @@ use hireops_adapters::security::{JwtCodec, JwtKeys};
 use hireops_domain::events::{DomainEvent, EventEnvelope};
 use hireops_domain::ids::{CompanyId, SessionFamilyId, UserId};
 use hireops_domain::ports::AccessTokenCodec;
+use crate::ws_support::{next_json, Socket};
 use hireops_tests::{unique_email, TestApp};
 use serde_json::{json, Value};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
 fn ws_url(base: &str, token: Option<&str>) -> String {
     let base = base.replacen("http://", "ws://", 1);
     match token {
         Some(t) => format!("{base}/ws?access_token={t}"),
         None => format!("{base}/ws"),
-    }
-}
-
-/// Next text frame as JSON (pings are answered by the client library).
-async fn next_json(socket: &mut Socket) -> Value {
-    loop {
-        let message = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("a frame within 10 s").expect("open").expect("frame");
-        if let Message::Text(text) = message {
-            return serde_json::from_str(text.as_str()).expect("json frame");
-        }
     }
 }
 
