@@ -1,11 +1,7 @@
 // Small building blocks shared by the admin pages.
 import clsx from "clsx";
-import { ChevronLeft, ChevronRight } from "lucide-react";
 import { forwardRef, useId, useState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
-import { errorMessage } from "../../lib/errorMessages";
-import { isApiError } from "../../services/apiError";
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-900";
@@ -84,42 +80,6 @@ export function PageHeader({ title, description, actions }: { title: string; des
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>
-  );
-}
-
-/** Previous / next for a `{total, page, per_page}` page. */
-export function Pagination({ page, perPage, total, onPage, noun }: { page: number; perPage: number; total: number; onPage: (page: number) => void; noun: string }) {
-  const pages = Math.max(1, Math.ceil(total / Math.max(1, perPage)));
-  return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-      <span className="text-slate-600 dark:text-slate-400">
-        {total} {noun} · page {page} of {pages}
-      </span>
-      <div className="flex gap-2">
-        <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-          <ChevronLeft aria-hidden className="size-4" /> Previous
-        </Button>
-        <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-          Next <ChevronRight aria-hidden className="size-4" />
-        </Button>
-      </div>
-    </nav>
-  );
-}
-
-/** A query's failure in words; a 422's field errors are listed by field. */
-export function QueryError({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
-  return (
-    <Alert title={title}>
-      {isApiError(error) && error.fieldErrors.length > 0 ? error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join("; ") : errorMessage(error)}
-      {onRetry && (
-        <div className="mt-2">
-          <Button variant="secondary" onClick={onRetry}>
-            Try again
-          </Button>
-        </div>
-      )}
-    </Alert>
   );
 }
 

@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { addMine, deleteMine, listMine, updateMine, type ListKind, type ListKinds } from "../../api/candidateSelf";
+import { EmptyState } from "../../components/list/EmptyState";
+import { ListState } from "../../components/list/ListState";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { SelectField } from "../../components/ui/SelectField";
-import { Spinner } from "../../components/ui/Spinner";
 import { TextField } from "../../components/ui/TextField";
 import { errorMessage } from "../../lib/errorMessages";
 import { isApiError } from "../../services/apiError";
@@ -47,38 +48,39 @@ export function MyList<K extends ListKind>({ config }: { config: ListConfig<K> }
       </div>
       {listError && <Alert>{listError}</Alert>}
       {editing === "new" && <ItemEditor config={c} onDone={() => setEditing(null)} onSaved={refresh} />}
-      {items.isPending ? (
-        <Spinner label={`Loading ${c.title.toLowerCase()}`} />
-      ) : items.isError ? (
-        <Alert>{errorMessage(items.error)}</Alert>
-      ) : items.data.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">Nothing added yet.</p>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-          {items.data.map((item) => (
-            <li key={item.id} className="p-3">
-              {editing === item.id ? (
-                <ItemEditor config={c} item={item} onDone={() => setEditing(null)} onSaved={refresh} />
-              ) : (
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <div>
-                    <p className="font-medium">{c.name(item)}</p>
-                    <p className="text-sm text-slate-500 dark:text-slate-400">{c.describe(item)}</p>
+      <ListState
+        query={items}
+        pendingLabel={`Loading ${c.title.toLowerCase()}`}
+        isEmpty={(data) => data.length === 0}
+        empty={<EmptyState message="Nothing added yet." />}
+      >
+        {(data) => (
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+            {data.map((item) => (
+              <li key={item.id} className="p-3">
+                {editing === item.id ? (
+                  <ItemEditor config={c} item={item} onDone={() => setEditing(null)} onSaved={refresh} />
+                ) : (
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <div>
+                      <p className="font-medium">{c.name(item)}</p>
+                      <p className="text-sm text-slate-500 dark:text-slate-400">{c.describe(item)}</p>
+                    </div>
+                    <div className="flex gap-2">
+                      <Button variant="ghost" aria-label={`Edit ${c.name(item)}`} onClick={() => setEditing(item.id)} disabled={editing !== null}>
+                        Edit
+                      </Button>
+                      <Button variant="ghost" aria-label={`Delete ${c.name(item)}`} onClick={() => remove.mutate(item.id)} disabled={remove.isPending}>
+                        Delete
+                      </Button>
+                    </div>
                   </div>
-                  <div className="flex gap-2">
-                    <Button variant="ghost" aria-label={`Edit ${c.name(item)}`} onClick={() => setEditing(item.id)} disabled={editing !== null}>
-                      Edit
-                    </Button>
-                    <Button variant="ghost" aria-label={`Delete ${c.name(item)}`} onClick={() => remove.mutate(item.id)} disabled={remove.isPending}>
-                      Delete
-                    </Button>
-                  </div>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </section>
   );
 }

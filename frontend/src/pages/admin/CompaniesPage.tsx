@@ -1,16 +1,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useForm, type UseFormSetError } from "react-hook-form";
-import { useSearchParams } from "react-router";
 import { z } from "zod";
 import { createCompany, listCompanies, updateCompany, type CompanyListQuery } from "../../api/admin";
 import type { CompanyDetails } from "../../api/types";
+import { EmptyState } from "../../components/list/EmptyState";
+import { FilterBar } from "../../components/list/FilterBar";
+import { ListFrame } from "../../components/list/ListFrame";
+import { cellClass, ListTable } from "../../components/list/ListTable";
+import { Pager } from "../../components/list/Pager";
+import { useTypedFilters, useUrlFilters } from "../../components/list/useUrlFilters";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
-import { Spinner } from "../../components/ui/Spinner";
 import { TextField } from "../../components/ui/TextField";
-import { Badge, ConfirmButton, PageHeader, Pagination, QueryError, SelectField, cardClass, formatDateTime, tableClass, tdClass, thClass } from "../../features/admin/ui";
+import { Badge, ConfirmButton, PageHeader, SelectField, cardClass, formatDateTime } from "../../features/admin/ui";
 import { applyFieldErrors } from "../../lib/applyFieldErrors";
 import { errorMessage } from "../../lib/errorMessages";
 import { isApiError } from "../../services/apiError";
@@ -18,17 +22,6 @@ import { isApiError } from "../../services/apiError";
 export const COMPANIES_PER_PAGE = 25;
 const types: Record<string, string> = { agency: "Agency", employer: "Employer" };
 const statuses: Record<string, string> = { active: "Active", suspended: "Suspended" };
-
-function queryFromParams(params: URLSearchParams): CompanyListQuery {
-  const query: CompanyListQuery = { per_page: COMPANIES_PER_PAGE };
-  for (const name of ["q", "type", "status"] as const) {
-    const value = params.get(name)?.trim();
-    if (value) query[name] = value;
-  }
-  const page = Number(params.get("page"));
-  query.page = Number.isInteger(page) && page > 1 ? page : 1;
-  return query;
-}
 
 const nameSchema = z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters.");
 
@@ -43,24 +36,11 @@ function nameError<T extends { name: string }>(error: unknown, setError: UseForm
 
 /** `/admin/companies` (super admin, `companies:manage`): list with filters in the URL, create, rename, suspend / reactivate. */
 export function CompaniesPage() {
-  const [params, setParams] = useSearchParams();
-  const query = queryFromParams(params);
+  const { values, page, update, key } = useUrlFilters(["q", "type", "status"] as const);
+  const query: CompanyListQuery = { ...values, page, per_page: COMPANIES_PER_PAGE };
   const companies = useQuery({ queryKey: ["admin", "companies", query], queryFn: () => listCompanies(query), placeholderData: keepPreviousData });
+  const { formRef, typed } = useTypedFilters(["q"] as const);
   const [creating, setCreating] = useState(false);
-
-  const update = (change: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    if (!("page" in change)) next.delete("page");
-    for (const [name, value] of Object.entries(change)) {
-      if (value && !(name === "page" && value === "1")) next.set(name, value);
-      else next.delete(name);
-    }
-    setParams(next);
-  };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update({ q: String(new FormData(event.currentTarget).get("q") ?? "").trim() });
-  };
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -71,55 +51,42 @@ export function CompaniesPage() {
       />
       {creating && <CreateCompanyForm onDone={() => setCreating(false)} />}
 
-      <form key={params.toString()} role="search" aria-label="Filter companies" onSubmit={submit} className={`grid gap-3 sm:grid-cols-3 ${cardClass}`}>
-        <TextField label="Name" name="q" type="search" defaultValue={query.q ?? ""} />
-        <SelectField label="Type" value={query.type ?? ""} onChange={(e) => update({ type: e.target.value })}>
+      <FilterBar label="Filter companies" resetKey={key} formRef={formRef} onSubmit={() => update(typed())} columns={3} submitLabel="Search">
+        <TextField label="Name" name="q" type="search" defaultValue={values.q ?? ""} />
+        <SelectField label="Type" value={values.type ?? ""} onChange={(e) => update({ type: e.target.value })}>
           <option value="">Any</option>
           {Object.entries(types).map(([v, l]) => (
             <option key={v} value={v}>{l}</option>
           ))}
         </SelectField>
-        <SelectField label="Status" value={query.status ?? ""} onChange={(e) => update({ status: e.target.value })}>
+        <SelectField label="Status" value={values.status ?? ""} onChange={(e) => update({ status: e.target.value })}>
           <option value="">Any</option>
           {Object.entries(statuses).map(([v, l]) => (
             <option key={v} value={v}>{l}</option>
           ))}
         </SelectField>
-        <div className="sm:col-span-3">
-          <Button type="submit" variant="secondary">Search</Button>
-        </div>
-      </form>
+      </FilterBar>
 
-      {companies.isPending ? (
-        <Spinner label="Loading companies" />
-      ) : companies.isError ? (
-        <QueryError title="Companies could not be loaded" error={companies.error} onRetry={() => void companies.refetch()} />
-      ) : companies.data.items.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No companies match.</p>
-      ) : (
-        <>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className={tableClass}>
-              <thead>
-                <tr>
-                  <th className={thClass}>Name</th>
-                  <th className={thClass}>Type</th>
-                  <th className={thClass}>Status</th>
-                  <th className={thClass}>Users</th>
-                  <th className={thClass}>Created</th>
-                  <th className={thClass}><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                {companies.data.items.map((company) => (
-                  <CompanyRow key={company.id} company={company} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={companies.data.page} perPage={companies.data.per_page} total={companies.data.total} noun="companies" onPage={(p) => update({ page: String(p) })} />
-        </>
-      )}
+      <ListFrame
+        label="Companies"
+        query={companies}
+        pendingLabel="Loading companies"
+        errorTitle="Companies could not be loaded"
+        retry
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState message="No companies match." />}
+      >
+        {(data) => (
+          <>
+            <ListTable headers={["Name", "Type", "Status", "Users", "Created", <span key="actions" className="sr-only">Actions</span>]}>
+              {data.items.map((company) => (
+                <CompanyRow key={company.id} company={company} />
+              ))}
+            </ListTable>
+            <Pager page={data.page} perPage={data.per_page} total={data.total} noun="companies" onPage={(p) => update({ page: String(p) })} />
+          </>
+        )}
+      </ListFrame>
     </div>
   );
 }
@@ -189,7 +156,7 @@ function CompanyRow({ company }: { company: CompanyDetails }) {
   const suspended = company.status === "suspended";
   return (
     <tr>
-      <td className={tdClass}>
+      <td className={cellClass}>
         {renaming ? (
           <form
             aria-label={`Rename ${company.name}`}
@@ -206,13 +173,13 @@ function CompanyRow({ company }: { company: CompanyDetails }) {
         )}
         {rowError && <div className="mt-2"><Alert>{rowError}</Alert></div>}
       </td>
-      <td className={tdClass}>{types[company.type] ?? company.type}</td>
-      <td className={tdClass}>
+      <td className={cellClass}>{types[company.type] ?? company.type}</td>
+      <td className={cellClass}>
         <Badge tone={suspended ? "red" : "green"}>{statuses[company.status] ?? company.status}</Badge>
       </td>
-      <td className={tdClass}>{company.user_count}</td>
-      <td className={tdClass}>{formatDateTime(company.created_at)}</td>
-      <td className={`${tdClass} whitespace-nowrap text-right`}>
+      <td className={cellClass}>{company.user_count}</td>
+      <td className={cellClass}>{formatDateTime(company.created_at)}</td>
+      <td className={`${cellClass} whitespace-nowrap text-right`}>
         <span className="inline-flex flex-wrap justify-end gap-2">
           {!renaming && (
             <Button variant="ghost" aria-label={`Rename ${company.name}`} onClick={() => setRenaming(true)}>Rename</Button>

@@ -5,7 +5,8 @@ import type { PendingReset } from "../../api/types";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Spinner } from "../../components/ui/Spinner";
-import { PageHeader, QueryError, formatDateTime, tableClass, tdClass, thClass } from "../../features/admin/ui";
+import { QueryError } from "../../components/ui/QueryError";
+import { PageHeader, formatDateTime, tableClass, tdClass, thClass } from "../../features/admin/ui";
 import { errorMessage } from "../../lib/errorMessages";
 import { isApiError } from "../../services/apiError";
 

@@ -10,7 +10,8 @@ import { Button } from "../../components/ui/Button";
 import { Spinner } from "../../components/ui/Spinner";
 import { TextField } from "../../components/ui/TextField";
 import { CompanyPicker } from "../../features/admin/CompanyPicker";
-import { Badge, ConfirmButton, PageHeader, QueryError, TextAreaField, cardClass } from "../../features/admin/ui";
+import { QueryError } from "../../components/ui/QueryError";
+import { Badge, ConfirmButton, PageHeader, TextAreaField, cardClass } from "../../features/admin/ui";
 import { errorMessage } from "../../lib/errorMessages";
 import { ApiError, isApiError } from "../../services/apiError";
 

@@ -6,7 +6,8 @@ import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Spinner } from "../../components/ui/Spinner";
 import { TextField } from "../../components/ui/TextField";
-import { Badge, ConfirmButton, PageHeader, QueryError, SelectField, TextAreaField, cardClass } from "../../features/admin/ui";
+import { QueryError } from "../../components/ui/QueryError";
+import { Badge, ConfirmButton, PageHeader, SelectField, TextAreaField, cardClass } from "../../features/admin/ui";
 import { errorMessage } from "../../lib/errorMessages";
 import { ApiError } from "../../services/apiError";
 

@@ -10,7 +10,8 @@ import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Spinner } from "../../components/ui/Spinner";
 import { CompanyPicker } from "../../features/admin/CompanyPicker";
-import { Badge, PageHeader, QueryError, cardClass, formatDateTime, inputClass, tableClass, tdClass, thClass } from "../../features/admin/ui";
+import { QueryError } from "../../components/ui/QueryError";
+import { Badge, PageHeader, cardClass, formatDateTime, inputClass, tableClass, tdClass, thClass } from "../../features/admin/ui";
 import { errorMessage } from "../../lib/errorMessages";
 import { isApiError } from "../../services/apiError";
 

@@ -1,55 +1,32 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Search, Upload, UserPlus } from "lucide-react";
-import type { FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Upload, UserPlus } from "lucide-react";
+import { Link } from "react-router";
 import { listUsers, type UserListQuery } from "../../api/admin";
 import { can } from "../../auth/permissions";
 import { useMe } from "../../auth/useMe";
-import { Button } from "../../components/ui/Button";
-import { Spinner } from "../../components/ui/Spinner";
+import { EmptyState } from "../../components/list/EmptyState";
+import { FilterBar } from "../../components/list/FilterBar";
+import { ListFrame } from "../../components/list/ListFrame";
+import { cellClass, ListTable } from "../../components/list/ListTable";
+import { Pager } from "../../components/list/Pager";
+import { useTypedFilters, useUrlFilters } from "../../components/list/useUrlFilters";
 import { TextField } from "../../components/ui/TextField";
 import { CompanyPicker } from "../../features/admin/CompanyPicker";
-import { Badge, PageHeader, Pagination, QueryError, SelectField, formatDateTime, tableClass, tdClass, thClass } from "../../features/admin/ui";
+import { Badge, PageHeader, SelectField, formatDateTime } from "../../features/admin/ui";
 import { isLocked, statusTone, userStatuses } from "../../features/admin/userLabels";
 
 export const USERS_PER_PAGE = 25;
 const FILTERS = ["q", "status", "role", "company_id"] as const;
-
-export function usersQueryFromParams(params: URLSearchParams): UserListQuery {
-  const query: UserListQuery = { per_page: USERS_PER_PAGE };
-  for (const name of FILTERS) {
-    const value = params.get(name)?.trim();
-    if (value) query[name] = value;
-  }
-  const page = Number(params.get("page"));
-  query.page = Number.isInteger(page) && page > 1 ? page : 1;
-  return query;
-}
 
 const linkClass = "text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400";
 
 /** `/admin/users`: `GET /api/admin/users` with search, status, role (and company for super admins) and paging in the URL. */
 export function UsersPage() {
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
-  const query = usersQueryFromParams(params);
+  const { values, page, update, clear, active, key } = useUrlFilters(FILTERS);
+  const query: UserListQuery = { ...values, page, per_page: USERS_PER_PAGE };
   const users = useQuery({ queryKey: ["admin", "users", query], queryFn: () => listUsers(query), placeholderData: keepPreviousData });
-
-  const update = (change: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    if (!("page" in change)) next.delete("page");
-    for (const [name, value] of Object.entries(change)) {
-      if (value && !(name === "page" && value === "1")) next.set(name, value);
-      else next.delete(name);
-    }
-    setParams(next);
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    update({ q: String(form.get("q") ?? "").trim(), role: String(form.get("role") ?? "").trim() });
-  };
+  const { formRef, typed } = useTypedFilters(["q", "role"] as const);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -70,9 +47,9 @@ export function UsersPage() {
         }
       />
 
-      <form key={params.toString()} role="search" aria-label="Filter users" onSubmit={submit} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <TextField label="Name or email" name="q" type="search" defaultValue={query.q ?? ""} />
-        <SelectField label="Status" value={query.status ?? ""} onChange={(e) => update({ status: e.target.value })}>
+      <FilterBar label="Filter users" resetKey={key} formRef={formRef} onSubmit={() => update(typed())} submitLabel="Search" onClear={active ? clear : undefined}>
+        <TextField label="Name or email" name="q" type="search" defaultValue={values.q ?? ""} />
+        <SelectField label="Status" value={values.status ?? ""} onChange={(e) => update({ status: e.target.value })}>
           <option value="">Any</option>
           {Object.entries(userStatuses).map(([value, label]) => (
             <option key={value} value={value}>
@@ -80,73 +57,50 @@ export function UsersPage() {
             </option>
           ))}
         </SelectField>
-        <TextField label="Role" name="role" placeholder="e.g. recruiter" defaultValue={query.role ?? ""} />
+        <TextField label="Role" name="role" placeholder="e.g. recruiter" defaultValue={values.role ?? ""} />
         {can(me, "companies:manage") && (
-          <CompanyPicker emptyLabel="All companies" value={query.company_id ?? ""} onChange={(e) => update({ company_id: e.target.value })} />
+          <CompanyPicker emptyLabel="All companies" value={values.company_id ?? ""} onChange={(e) => update({ company_id: e.target.value })} />
         )}
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit">
-            <Search aria-hidden className="size-4" /> Search
-          </Button>
-          {FILTERS.some((f) => query[f]) && (
-            <Button variant="ghost" onClick={() => setParams(new URLSearchParams())}>
-              Clear filters
-            </Button>
-          )}
-        </div>
-      </form>
+      </FilterBar>
 
-      <section aria-labelledby="users-title" aria-busy={users.isFetching} className="space-y-3">
-        <h2 id="users-title" className="sr-only">
-          Results
-        </h2>
-        {users.isPending ? (
-          <Spinner label="Loading users" />
-        ) : users.isError ? (
-          <QueryError title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No users match these filters.</p>
-        ) : (
+      <ListFrame
+        label="Results"
+        heading
+        query={users}
+        pendingLabel="Loading users"
+        errorTitle="Could not load users"
+        retry
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState message="No users match these filters." />}
+      >
+        {(data) => (
           <>
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-              <table className={tableClass}>
-                <thead>
-                  <tr>
-                    <th className={thClass}>Name</th>
-                    <th className={thClass}>Status</th>
-                    <th className={thClass}>Roles</th>
-                    <th className={thClass}>Company</th>
-                    <th className={thClass}>Last sign-in</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {users.data.items.map((u) => (
-                    <tr key={u.id}>
-                      <td className={tdClass}>
-                        <Link to={`/admin/users/${u.id}`} className={linkClass}>
-                          {u.full_name}
-                        </Link>
-                        <div className="text-xs text-slate-500 dark:text-slate-400">{u.email}</div>
-                      </td>
-                      <td className={tdClass}>
-                        <div className="flex flex-wrap gap-1">
-                          <Badge tone={statusTone(u.status)}>{userStatuses[u.status] ?? u.status}</Badge>
-                          {u.login_hold_reason && <Badge tone="red">Login on hold</Badge>}
-                          {isLocked(u) && <Badge tone="amber">Locked</Badge>}
-                        </div>
-                      </td>
-                      <td className={tdClass}>{u.roles.join(", ")}</td>
-                      <td className={tdClass}>{u.company?.name ?? "—"}</td>
-                      <td className={tdClass}>{formatDateTime(u.last_login_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination page={users.data.page} perPage={users.data.per_page} total={users.data.total} noun="users" onPage={(p) => update({ page: String(p) })} />
+            <ListTable headers={["Name", "Status", "Roles", "Company", "Last sign-in"]}>
+              {data.items.map((u) => (
+                <tr key={u.id}>
+                  <td className={cellClass}>
+                    <Link to={`/admin/users/${u.id}`} className={linkClass}>
+                      {u.full_name}
+                    </Link>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">{u.email}</div>
+                  </td>
+                  <td className={cellClass}>
+                    <div className="flex flex-wrap gap-1">
+                      <Badge tone={statusTone(u.status)}>{userStatuses[u.status] ?? u.status}</Badge>
+                      {u.login_hold_reason && <Badge tone="red">Login on hold</Badge>}
+                      {isLocked(u) && <Badge tone="amber">Locked</Badge>}
+                    </div>
+                  </td>
+                  <td className={cellClass}>{u.roles.join(", ")}</td>
+                  <td className={cellClass}>{u.company?.name ?? "—"}</td>
+                  <td className={cellClass}>{formatDateTime(u.last_login_at)}</td>
+                </tr>
+              ))}
+            </ListTable>
+            <Pager page={data.page} perPage={data.per_page} total={data.total} noun="users" onPage={(p) => update({ page: String(p) })} />
           </>
         )}
-      </section>
+      </ListFrame>
     </div>
   );
 }

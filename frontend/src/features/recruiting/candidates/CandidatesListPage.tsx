@@ -1,20 +1,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Plus, Search } from "lucide-react";
-import { useRef, type FormEvent } from "react";
+import { Plus } from "lucide-react";
 import { Link } from "react-router";
 import { listCandidates, type CandidateListQuery } from "../../../api/recruiting";
 import { can } from "../../../auth/permissions";
 import { useMe } from "../../../auth/useMe";
-import { Alert } from "../../../components/ui/Alert";
-import { Button } from "../../../components/ui/Button";
+import { EmptyState } from "../../../components/list/EmptyState";
+import { FilterBar } from "../../../components/list/FilterBar";
+import { ListFrame } from "../../../components/list/ListFrame";
+import { Pager } from "../../../components/list/Pager";
+import { useTypedFilters, useUrlFilters } from "../../../components/list/useUrlFilters";
 import { SelectField } from "../../../components/ui/SelectField";
-import { Spinner } from "../../../components/ui/Spinner";
 import { TextField } from "../../../components/ui/TextField";
-import { errorMessage } from "../../../lib/errorMessages";
-import { isApiError } from "../../../services/apiError";
 import { any, candidateSources } from "../labels";
-import { Pager } from "../Pager";
-import { useUrlFilters } from "../useUrlFilters";
 
 const FILTERS = ["q", "skill", "tag", "location", "source", "experience_min", "experience_max", "sort"] as const;
 const TEXT_FILTERS = ["q", "skill", "tag", "location", "experience_min", "experience_max"] as const;
@@ -22,22 +19,10 @@ const TEXT_FILTERS = ["q", "skill", "tag", "location", "experience_min", "experi
 /** `/recruiting/candidates`: `GET /api/candidates` with its filters in the URL. */
 export function CandidatesListPage() {
   const me = useMe().data;
-  const { values, page, update, clear, key } = useUrlFilters(FILTERS);
+  const { values, page, update, clear, active, key } = useUrlFilters(FILTERS);
   const query: CandidateListQuery = { ...values, page, per_page: 25 };
   const list = useQuery({ queryKey: ["recruiting", "candidates", query], queryFn: () => listCandidates(query), placeholderData: keepPreviousData });
-
-  const formRef = useRef<HTMLFormElement>(null);
-  /** The typed (not yet applied) text filters, so a select change does not lose them. */
-  const typed = () => {
-    const form = new FormData(formRef.current ?? undefined);
-    return Object.fromEntries(TEXT_FILTERS.map((f) => [f, String(form.get(f) ?? "").trim()]));
-  };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update(typed());
-  };
-  const data = list.data;
-  const filtered = Object.keys(values).length > 0;
+  const { formRef, typed } = useTypedFilters(TEXT_FILTERS);
 
   return (
     <div className="space-y-4">
@@ -49,7 +34,7 @@ export function CandidatesListPage() {
           </Link>
         )}
       </div>
-      <form ref={formRef} key={key} role="search" aria-label="Filter candidates" onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
+      <FilterBar label="Filter candidates" resetKey={key} formRef={formRef} onSubmit={() => update(typed())} onClear={active ? clear : undefined}>
         <div className="sm:col-span-2">
           <TextField label="Keywords" name="q" type="search" defaultValue={values.q ?? ""} />
         </div>
@@ -65,32 +50,19 @@ export function CandidatesListPage() {
           value={values.sort ?? "newest"}
           onChange={(e) => update({ ...typed(), sort: e.target.value === "newest" ? null : e.target.value })}
         />
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
-          <Button type="submit">
-            <Search aria-hidden className="size-4" /> Apply
-          </Button>
-          {filtered && (
-            <Button variant="ghost" onClick={clear}>
-              Clear filters
-            </Button>
-          )}
-        </div>
-      </form>
-      <section aria-label="Candidates" aria-busy={list.isFetching} className="space-y-3">
-        {list.isPending ? (
-          <Spinner label="Loading candidates" />
-        ) : list.isError ? (
-          <Alert title="Could not load candidates">
-            {isApiError(list.error) && list.error.fieldErrors.length > 0 ? list.error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join("; ") : errorMessage(list.error)}
-          </Alert>
-        ) : data && data.items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">No candidates {filtered ? "match these filters" : "yet"}.</p>
-        ) : data ? (
+      </FilterBar>
+      <ListFrame
+        label="Candidates"
+        query={list}
+        pendingLabel="Loading candidates"
+        errorTitle="Could not load candidates"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState message={`No candidates ${active ? "match these filters" : "yet"}.`} />}
+        count={(data) => (data.total === 1 ? "1 candidate" : `${data.total} candidates`)}
+      >
+        {(data) => (
           <>
-            <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
-              {data.total === 1 ? "1 candidate" : `${data.total} candidates`}
-            </p>
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+            <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
               {data.items.map((c) => (
                 <li key={c.id} className="p-3 text-sm">
                   <Link to={`/recruiting/candidates/${c.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
@@ -108,8 +80,8 @@ export function CandidatesListPage() {
             </ul>
             <Pager page={data.page} total={data.total} perPage={data.per_page} onPage={(p) => update({ page: String(p) })} />
           </>
-        ) : null}
-      </section>
+        )}
+      </ListFrame>
     </div>
   );
 }

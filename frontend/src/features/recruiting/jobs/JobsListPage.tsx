@@ -1,22 +1,20 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { Plus, Search } from "lucide-react";
-import { useRef, type FormEvent } from "react";
+import { Plus } from "lucide-react";
 import { Link } from "react-router";
 import { listJobs, type JobListQuery } from "../../../api/recruiting";
 import { can } from "../../../auth/permissions";
 import { useMe } from "../../../auth/useMe";
-import { Alert } from "../../../components/ui/Alert";
-import { Button } from "../../../components/ui/Button";
+import { EmptyState } from "../../../components/list/EmptyState";
+import { FilterBar } from "../../../components/list/FilterBar";
+import { ListFrame } from "../../../components/list/ListFrame";
+import { cellClass, ListTable } from "../../../components/list/ListTable";
+import { Pager } from "../../../components/list/Pager";
+import { useTypedFilters, useUrlFilters } from "../../../components/list/useUrlFilters";
 import { SelectField } from "../../../components/ui/SelectField";
-import { Spinner } from "../../../components/ui/Spinner";
 import { TextField } from "../../../components/ui/TextField";
-import { errorMessage } from "../../../lib/errorMessages";
-import { isApiError } from "../../../services/apiError";
 import { daysLabel } from "../format";
 import { any, jobKinds, jobSorts, jobStatuses, priorities, wordFor } from "../labels";
-import { Pager } from "../Pager";
-import { useUrlFilters } from "../useUrlFilters";
 
 export const JOBS_PER_PAGE = 25;
 const TEXT_FILTERS = ["q", "client", "ageing_min", "ageing_max"] as const;
@@ -32,22 +30,10 @@ const priorityTone: Record<string, string> = {
 /** `/recruiting/jobs`: jobs and requirements with the spec-003 filters of `GET /api/jobs`, kept in the URL. */
 export function JobsListPage() {
   const me = useMe().data;
-  const { values, page, update, clear, key } = useUrlFilters(FILTERS);
+  const { values, page, update, clear, active, key } = useUrlFilters(FILTERS);
   const query: JobListQuery = { ...values, page, per_page: JOBS_PER_PAGE };
   const jobs = useQuery({ queryKey: ["recruiting", "jobs", query], queryFn: () => listJobs(query), placeholderData: keepPreviousData });
-
-  const formRef = useRef<HTMLFormElement>(null);
-  /** The typed (not yet applied) text filters, so a select or checkbox change does not lose them. */
-  const typed = () => {
-    const form = new FormData(formRef.current ?? undefined);
-    return Object.fromEntries(TEXT_FILTERS.map((f) => [f, String(form.get(f) ?? "").trim()]));
-  };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update(typed());
-  };
-  const filtered = Object.keys(values).length > 0;
-  const data = jobs.data;
+  const { formRef, typed } = useTypedFilters(TEXT_FILTERS);
 
   return (
     <div className="space-y-4">
@@ -60,7 +46,7 @@ export function JobsListPage() {
         )}
       </div>
 
-      <form ref={formRef} key={key} role="search" aria-label="Filter jobs" onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
+      <FilterBar label="Filter jobs" resetKey={key} formRef={formRef} onSubmit={() => update(typed())} columns={6} onClear={active ? clear : undefined}>
         <div className="sm:col-span-2">
           <TextField label="Keywords" name="q" type="search" defaultValue={values.q ?? ""} />
         </div>
@@ -93,88 +79,59 @@ export function JobsListPage() {
             Managed by me
           </label>
         </div>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
-          <Button type="submit">
-            <Search aria-hidden className="size-4" /> Apply
-          </Button>
-          {filtered && (
-            <Button variant="ghost" onClick={clear}>
-              Clear filters
-            </Button>
-          )}
-        </div>
-      </form>
+      </FilterBar>
 
-      <section aria-label="Jobs" aria-busy={jobs.isFetching} className="space-y-3">
-        {jobs.isPending ? (
-          <Spinner label="Loading jobs" />
-        ) : jobs.isError ? (
-          <Alert title="Could not load jobs">
-            {isApiError(jobs.error) && jobs.error.fieldErrors.length > 0 ? jobs.error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join("; ") : errorMessage(jobs.error)}
-          </Alert>
-        ) : data && data.items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">No jobs {filtered ? "match these filters" : "yet"}.</p>
-        ) : data ? (
+      <ListFrame
+        label="Jobs"
+        query={jobs}
+        pendingLabel="Loading jobs"
+        errorTitle="Could not load jobs"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState message={`No jobs ${active ? "match these filters" : "yet"}.`} />}
+        count={(data) => (data.total === 1 ? "1 job" : `${data.total} jobs`)}
+      >
+        {(data) => (
           <>
-            <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
-              {data.total === 1 ? "1 job" : `${data.total} jobs`}
-            </p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-              <table className="min-w-full text-left text-sm">
-                <thead className="bg-slate-50 text-xs uppercase text-slate-500 dark:bg-slate-900 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">Job</th>
-                    <th scope="col" className="px-3 py-2">Client</th>
-                    <th scope="col" className="px-3 py-2">Status</th>
-                    <th scope="col" className="px-3 py-2">Priority</th>
-                    <th scope="col" className="px-3 py-2">Ageing</th>
-                    <th scope="col" className="px-3 py-2">Active applications</th>
-                    <th scope="col" className="px-3 py-2">Manager</th>
-                    <th scope="col" className="px-3 py-2"><span className="sr-only">Pipeline</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                  {data.items.map((job) => (
-                    <tr key={job.id}>
-                      <td className="px-3 py-2">
-                        <Link to={`/recruiting/jobs/${job.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                          {job.title}
-                        </Link>
-                        <div className="text-xs text-slate-500 dark:text-slate-400">
-                          {job.reference} · {wordFor(jobKinds, job.kind)}
-                          {job.shared && ` · shared by ${job.company.name}`}
-                          {job.location && ` · ${job.location}`}
-                        </div>
-                      </td>
-                      <td className="px-3 py-2">{job.client_name ?? "—"}</td>
-                      <td className="px-3 py-2">
-                        {wordFor(jobStatuses, job.status)}
-                        {job.published && <span className="ml-1 text-xs text-emerald-700 dark:text-emerald-400">· published</span>}
-                      </td>
-                      <td className="px-3 py-2">
-                        <span className={clsx("rounded px-1.5 py-0.5 text-xs font-medium", priorityTone[job.priority])}>{wordFor(priorities, job.priority)}</span>
-                      </td>
-                      <td className="px-3 py-2" title={job.opened_at ? `Opened ${job.opened_at.slice(0, 10)}` : "Never opened"}>
-                        {job.opened_at ? daysLabel(job.ageing_days) : "—"}
-                      </td>
-                      <td className="px-3 py-2">{job.application_count}</td>
-                      <td className="px-3 py-2">{job.manager?.full_name ?? "—"}</td>
-                      <td className="px-3 py-2">
-                        {can(me, "applications:read") && (
-                          <Link to={`/recruiting/jobs/${job.id}/pipeline`} className="text-indigo-600 hover:underline dark:text-indigo-400" aria-label={`Pipeline of ${job.title}`}>
-                            Pipeline
-                          </Link>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable headers={["Job", "Client", "Status", "Priority", "Ageing", "Active applications", "Manager", <span key="pipeline" className="sr-only">Pipeline</span>]}>
+              {data.items.map((job) => (
+                <tr key={job.id}>
+                  <td className={cellClass}>
+                    <Link to={`/recruiting/jobs/${job.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                      {job.title}
+                    </Link>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">
+                      {job.reference} · {wordFor(jobKinds, job.kind)}
+                      {job.shared && ` · shared by ${job.company.name}`}
+                      {job.location && ` · ${job.location}`}
+                    </div>
+                  </td>
+                  <td className={cellClass}>{job.client_name ?? "—"}</td>
+                  <td className={cellClass}>
+                    {wordFor(jobStatuses, job.status)}
+                    {job.published && <span className="ml-1 text-xs text-emerald-700 dark:text-emerald-400">· published</span>}
+                  </td>
+                  <td className={cellClass}>
+                    <span className={clsx("rounded px-1.5 py-0.5 text-xs font-medium", priorityTone[job.priority])}>{wordFor(priorities, job.priority)}</span>
+                  </td>
+                  <td className={cellClass} title={job.opened_at ? `Opened ${job.opened_at.slice(0, 10)}` : "Never opened"}>
+                    {job.opened_at ? daysLabel(job.ageing_days) : "—"}
+                  </td>
+                  <td className={cellClass}>{job.application_count}</td>
+                  <td className={cellClass}>{job.manager?.full_name ?? "—"}</td>
+                  <td className={cellClass}>
+                    {can(me, "applications:read") && (
+                      <Link to={`/recruiting/jobs/${job.id}/pipeline`} className="text-indigo-600 hover:underline dark:text-indigo-400" aria-label={`Pipeline of ${job.title}`}>
+                        Pipeline
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
             <Pager page={data.page} total={data.total} perPage={data.per_page} onPage={(p) => update({ page: String(p) })} />
           </>
-        ) : null}
-      </section>
+        )}
+      </ListFrame>
     </div>
   );
 }

@@ -6,14 +6,14 @@ import { search } from "../../../api/recruiting";
 import type { SearchHit } from "../../../api/types";
 import { can } from "../../../auth/permissions";
 import { useMe } from "../../../auth/useMe";
+import { Pager } from "../../../components/list/Pager";
+import { useUrlFilters } from "../../../components/list/useUrlFilters";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Spinner } from "../../../components/ui/Spinner";
 import { TextField } from "../../../components/ui/TextField";
 import { errorMessage } from "../../../lib/errorMessages";
 import { isApiError } from "../../../services/apiError";
-import { Pager } from "../Pager";
-import { useUrlFilters } from "../useUrlFilters";
 
 /**
  * The snippet with its highlights marked. Offsets are characters (Unicode

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { useSearchParams } from "react-router";
 
 /**
@@ -24,5 +25,19 @@ export function useUrlFilters<F extends string>(names: readonly F[]) {
     setParams(next);
   };
   const clear = () => setParams(new URLSearchParams());
-  return { values, page, update, clear, key: params.toString() };
+  /** `key` changes with the URL: a filter form keyed on it refills its inputs on Back/Forward and after a clear. */
+  return { values, page, update, clear, active: Object.keys(values).length > 0, key: params.toString() };
+}
+
+/**
+ * The text inputs of a filter form as typed (not yet applied), trimmed: a
+ * select change sends them along so it does not lose what was typed.
+ */
+export function useTypedFilters<F extends string>(names: readonly F[]) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const typed = () => {
+    const form = new FormData(formRef.current ?? undefined);
+    return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "").trim()])) as Record<F, string>;
+  };
+  return { formRef, typed };
 }
