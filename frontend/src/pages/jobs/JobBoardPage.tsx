@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { X } from "lucide-react";
 import { useId } from "react";
 import { Link } from "react-router";
 import { listPublicJobs, type JobBoardQuery } from "../../api/publicJobs";
 import { EmptyState } from "../../components/list/EmptyState";
 import { FilterBar } from "../../components/list/FilterBar";
+import { FilterChip } from "../../components/list/FilterChip";
 import { ListFrame } from "../../components/list/ListFrame";
 import { Pager } from "../../components/list/Pager";
 import { useTypedFilters, useUrlFilters } from "../../components/list/useUrlFilters";
@@ -62,12 +62,9 @@ export function JobBoardPage() {
           clearLabel="Clear all filters"
           extra={
             values.company && (
-              <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-3 py-1 text-sm dark:bg-slate-800">
+              <FilterChip removeLabel="Remove the company filter" onRemove={() => update({ company: null })}>
                 Company: {companyName ?? "selected company"}
-                <button type="button" aria-label="Remove the company filter" onClick={() => update({ company: null })} className="rounded-full p-0.5 hover:bg-slate-200 dark:hover:bg-slate-700">
-                  <X aria-hidden className="size-3" />
-                </button>
-              </span>
+              </FilterChip>
             )
           }
         >
