@@ -1,8 +1,10 @@
 // Recruiting: jobs, pipelines, applications, candidates and search
 // (docs/jobs.md, docs/pipelines.md, docs/candidates.md, docs/search-and-dashboards.md).
 import { api, type Query } from "../services/api";
+import type { operations } from "./schema";
 import type {
   ApplicationDetails,
+  ApplicationPage,
   CandidatePage,
   CandidateProfile,
   CloseJobRequest,
@@ -14,6 +16,7 @@ import type {
   HistoryItem,
   JobDetails,
   JobPage,
+  JobStage,
   MoveApplicationRequest,
   Note,
   NotePage,
@@ -52,10 +55,16 @@ export const unpublishJob = (id: string) => api.request<JobDetails>(`/api/jobs/$
 export const closeJob = (id: string, body: CloseJobRequest) => api.request<JobDetails>(`/api/jobs/${enc(id)}/close`, { method: "POST", body });
 export const reopenJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/reopen`, { method: "POST" });
 
+export const listJobStages = (jobId: string) => api.request<JobStage[]>(`/api/jobs/${enc(jobId)}/stages`);
+
 export const getPipeline = (jobId: string) => api.request<PipelineBoard>(`/api/jobs/${enc(jobId)}/pipeline`);
 export const reorderCard = (jobId: string, body: ReorderRequest) =>
   api.request<void>(`/api/jobs/${enc(jobId)}/pipeline/reorder`, { method: "POST", body });
 
+/** `GET /api/applications` filters, as the generated schema has them. */
+export type ApplicationListQuery = NonNullable<operations["applications_list"]["parameters"]["query"]>;
+
+export const listApplications = (query: ApplicationListQuery) => api.request<ApplicationPage>("/api/applications", { query: { ...query } });
 export const getApplication = (id: string) => api.request<ApplicationDetails>(`/api/applications/${enc(id)}`);
 export const moveApplication = (id: string, body: MoveApplicationRequest) =>
   api.request<ApplicationDetails>(`/api/applications/${enc(id)}/move`, { method: "POST", body });

@@ -1,0 +1,85 @@
+import type { ApplicationItem, Me } from "../../../api/types";
+import { can } from "../../../auth/permissions";
+import { FilterBar } from "../../../components/list/FilterBar";
+import { FilterChip } from "../../../components/list/FilterChip";
+import { useTypedFilters } from "../../../components/list/useUrlFilters";
+import { SelectField } from "../../../components/ui/SelectField";
+import { TextField } from "../../../components/ui/TextField";
+import { any } from "../labels";
+import { applicationStates, filterLabels, TEXT_FILTERS, verifiedChoices, type ApplicationFilter, type FilterValues } from "./applicationFilters";
+import { JobStageSelects } from "./JobStageSelects";
+
+interface Props {
+  me: Me | undefined;
+  values: FilterValues;
+  update: (change: Partial<Record<ApplicationFilter | "page", string | null>>) => void;
+  clear: () => void;
+  active: boolean;
+  resetKey: string;
+  /** The listed applications: every one matches an id filter, so they name it on its chip. */
+  items: readonly ApplicationItem[];
+  /** A 422's messages by parameter name. */
+  errors: Readonly<Record<string, string>>;
+}
+
+/** The applications list's filter form; ids set from a row (candidate, or job and stage without `jobs:read`) show as chips. */
+export function ApplicationFilters({ me, values, update, clear, active, resetKey, items, errors }: Props) {
+  const { formRef, typed } = useTypedFilters(TEXT_FILTERS);
+  const canJobs = can(me, "jobs:read");
+  const first = items[0];
+  const change = (name: ApplicationFilter, value: string | null) => update({ ...typed(), [name]: value });
+
+  // [parameter, who or what it names]
+  const chips: [ApplicationFilter, string][] = [];
+  if (values.candidate_id) chips.push(["candidate_id", first?.candidate.full_name ?? "the selected candidate"]);
+  if (!canJobs && values.job_id) chips.push(["job_id", first?.job.title ?? "the selected job"]);
+  if (!canJobs && values.stage_id) chips.push(["stage_id", first?.stage.name ?? "the selected stage"]);
+  if (values.recruiter_id && values.recruiter_id !== me?.id) chips.push(["recruiter_id", first?.recruiter?.full_name ?? "another user"]);
+  if (values.manager_id && values.manager_id !== me?.id) chips.push(["manager_id", "another user"]);
+
+  return (
+    <FilterBar
+      label="Filter applications"
+      resetKey={resetKey}
+      formRef={formRef}
+      onSubmit={() => update(typed())}
+      onClear={active ? clear : undefined}
+      extra={chips.map(([name, who]) => (
+        <FilterChip key={name} removeLabel={`Remove the ${filterLabels[name]!.toLowerCase()} filter`} onRemove={() => change(name, null)}>
+          {filterLabels[name]}: {who}
+        </FilterChip>
+      ))}
+    >
+      {canJobs && (
+        <JobStageSelects
+          jobId={values.job_id}
+          stageId={values.stage_id}
+          // A stage belongs to one job: changing the job drops it.
+          onJob={(jobId) => update({ ...typed(), job_id: jobId, stage_id: null })}
+          onStage={(stageId) => change("stage_id", stageId)}
+          knownJobTitle={values.job_id ? first?.job.title : undefined}
+          knownStageName={values.stage_id ? first?.stage.name : undefined}
+          errors={errors}
+        />
+      )}
+      <SelectField label="Status" options={any(applicationStates)} value={values.state ?? ""} onChange={(e) => change("state", e.target.value)} error={errors.state} />
+      <TextField label="Client" name="client" defaultValue={values.client ?? ""} error={errors.client} />
+      <TextField label="Applied from" name="submitted_from" type="date" defaultValue={values.submitted_from ?? ""} error={errors.submitted_from} />
+      <TextField label="Applied to" name="submitted_to" type="date" defaultValue={values.submitted_to ?? ""} error={errors.submitted_to} />
+      <SelectField label="Verified by manager" options={verifiedChoices} value={values.verified ?? ""} onChange={(e) => change("verified", e.target.value)} error={errors.verified} />
+      {me && (
+        <fieldset className="flex flex-col justify-end gap-1 text-sm">
+          <legend className="sr-only">Mine</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={values.recruiter_id === me.id} onChange={(e) => change("recruiter_id", e.target.checked ? me.id : null)} />
+            Recruited by me
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={values.manager_id === me.id} onChange={(e) => change("manager_id", e.target.checked ? me.id : null)} />
+            On jobs I manage
+          </label>
+        </fieldset>
+      )}
+    </FilterBar>
+  );
+}
