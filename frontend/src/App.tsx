@@ -33,6 +33,7 @@ const SearchPage = lazy(() => import("./features/recruiting/search/SearchPage").
 const MyProfilePage = lazy(() => import("./features/candidate/MyProfilePage").then((m) => ({ default: m.MyProfilePage })));
 const SavedJobsPage = lazy(() => import("./features/candidate/SavedJobsPage").then((m) => ({ default: m.SavedJobsPage })));
 const MyApplicationsPage = lazy(() => import("./features/candidate/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })));
+const ApplicationsListPage = lazy(() => import("./features/recruiting/applications/ApplicationsListPage").then((m) => ({ default: m.ApplicationsListPage })));
 const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -146,6 +147,16 @@ export function AppRoutes() {
             <RequirePermission permission="applications:read">
               <Lazy>
                 <PipelinePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/applications"
+          element={
+            <RequirePermission permission="applications:read">
+              <Lazy>
+                <ApplicationsListPage />
               </Lazy>
             </RequirePermission>
           }

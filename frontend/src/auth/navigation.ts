@@ -1,5 +1,5 @@
 import { adminNavItems } from "../pages/admin/adminRoutes";
-import { Bookmark, BriefcaseBusiness, ClipboardList, LayoutDashboard, MessagesSquare, Search, UserRound, Users, type LucideIcon } from "lucide-react";
+import { Bookmark, BriefcaseBusiness, ClipboardList, LayoutDashboard, ListChecks, MessagesSquare, Search, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { Me } from "../api/types";
 import { can } from "./permissions";
 
@@ -22,6 +22,7 @@ export const navItems: NavItem[] = [
   { to: "/me/saved-jobs", label: "Saved jobs", icon: Bookmark, permission: "candidate:self" },
   ...adminNavItems,
   { to: "/recruiting/jobs", label: "Jobs", icon: BriefcaseBusiness, permission: "jobs:read" },
+  { to: "/recruiting/applications", label: "Applications", icon: ListChecks, permission: "applications:read" },
   { to: "/recruiting/candidates", label: "Candidates", icon: Users, permission: "candidates:read" },
   { to: "/recruiting/search", label: "Search", icon: Search, anyPermission: ["candidates:read", "jobs:read"] },
 ];
