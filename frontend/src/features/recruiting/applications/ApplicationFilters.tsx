@@ -16,7 +16,7 @@ interface Props {
   clear: () => void;
   active: boolean;
   resetKey: string;
-  /** The listed applications: every one matches an id filter, so they name it on its chip. */
+  /** The listed applications, whose names label the id filters. */
   items: readonly ApplicationItem[];
   /** A 422's messages by parameter name. */
   errors: Readonly<Record<string, string>>;
@@ -26,15 +26,20 @@ interface Props {
 export function ApplicationFilters({ me, values, update, clear, active, resetKey, items, errors }: Props) {
   const { formRef, typed } = useTypedFilters(TEXT_FILTERS);
   const canJobs = can(me, "jobs:read");
-  const first = items[0];
   const change = (name: ApplicationFilter, value: string | null) => update({ ...typed(), [name]: value });
+
+  // Names for the ids, from a listed application that matches (the list may still show the previous filter's rows).
+  const candidate = items.find((i) => i.candidate.id === values.candidate_id)?.candidate.full_name;
+  const job = items.find((i) => i.job.id === values.job_id)?.job.title;
+  const stage = items.find((i) => i.stage.id === values.stage_id)?.stage.name;
+  const recruiter = items.find((i) => i.recruiter?.id === values.recruiter_id)?.recruiter?.full_name;
 
   // [parameter, who or what it names]
   const chips: [ApplicationFilter, string][] = [];
-  if (values.candidate_id) chips.push(["candidate_id", first?.candidate.full_name ?? "the selected candidate"]);
-  if (!canJobs && values.job_id) chips.push(["job_id", first?.job.title ?? "the selected job"]);
-  if (!canJobs && values.stage_id) chips.push(["stage_id", first?.stage.name ?? "the selected stage"]);
-  if (values.recruiter_id && values.recruiter_id !== me?.id) chips.push(["recruiter_id", first?.recruiter?.full_name ?? "another user"]);
+  if (values.candidate_id) chips.push(["candidate_id", candidate ?? "the selected candidate"]);
+  if (!canJobs && values.job_id) chips.push(["job_id", job ?? "the selected job"]);
+  if (!canJobs && values.stage_id) chips.push(["stage_id", stage ?? "the selected stage"]);
+  if (values.recruiter_id && values.recruiter_id !== me?.id) chips.push(["recruiter_id", recruiter ?? "another user"]);
   if (values.manager_id && values.manager_id !== me?.id) chips.push(["manager_id", "another user"]);
 
   return (
@@ -57,8 +62,8 @@ export function ApplicationFilters({ me, values, update, clear, active, resetKey
           // A stage belongs to one job: changing the job drops it.
           onJob={(jobId) => update({ ...typed(), job_id: jobId, stage_id: null })}
           onStage={(stageId) => change("stage_id", stageId)}
-          knownJobTitle={values.job_id ? first?.job.title : undefined}
-          knownStageName={values.stage_id ? first?.stage.name : undefined}
+          knownJobTitle={job}
+          knownStageName={stage}
           errors={errors}
         />
       )}
