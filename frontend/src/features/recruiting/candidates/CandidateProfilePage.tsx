@@ -45,7 +45,11 @@ export function CandidateProfilePage() {
           <p className="text-sm text-slate-600 dark:text-slate-400">{[c.headline, c.location].filter(Boolean).join(" · ")}</p>
           {!c.editable && <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Read-only: this profile belongs to {c.owner?.name ?? "another company"} and applied to one of your jobs.</p>}
         </div>
-        <div ref={actions}>
+        <div ref={actions} className="flex flex-wrap items-center gap-3">
+          {/* Always in the page, so the confirmation is announced when it appears. */}
+          <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+            {saved ? "Profile saved." : ""}
+          </p>
           {writable && !editing && (
             <Button
               variant="secondary"
@@ -59,9 +63,6 @@ export function CandidateProfilePage() {
           )}
         </div>
       </header>
-      <p role="status" className="text-sm text-emerald-700 empty:hidden dark:text-emerald-400">
-        {saved ? "Profile saved." : ""}
-      </p>
 
       {editing ? (
         <CandidateEditForm
