@@ -9,6 +9,7 @@ import type {
   ExperienceBody,
   MyProfileRequest,
   OwnApplication,
+  SavedJob,
   SavedJobPage,
   Skill,
   SkillBody,
@@ -35,6 +36,9 @@ export const updateMine = <K extends ListKind>(kind: K, id: string, body: ListKi
 export const deleteMine = (kind: ListKind, id: string) => api.request<void>(`/api/candidate/${kind}/${enc(id)}`, { method: "DELETE" });
 
 export const listSavedJobs = (page: number) => api.get<SavedJobPage>("/api/candidate/saved-jobs", { page, per_page: 20 });
+/** `GET /api/candidate/saved-jobs/{job_id}`: 200 when saved, 404 when not. */
+export const getSavedJob = (jobId: string) => api.get<SavedJob>(`/api/candidate/saved-jobs/${enc(jobId)}`);
+export const saveJob = (jobId: string) => api.request<SavedJob>(`/api/candidate/saved-jobs/${enc(jobId)}`, { method: "POST" });
 export const unsaveJob = (jobId: string) => api.request<void>(`/api/candidate/saved-jobs/${enc(jobId)}`, { method: "DELETE" });
 
 export const listMyApplications = () => api.get<OwnApplication[]>("/api/candidate/applications");

@@ -5,11 +5,13 @@ import type { operations } from "./schema";
 import type {
   ApplicationDetails,
   ApplicationPage,
+  CandidateDocument,
   CandidatePage,
   CandidateProfile,
   CloseJobRequest,
   CreateCandidateRequest,
   CreateJobRequest,
+  DocumentUploadRequest,
   FeedbackItem,
   FeedbackList,
   FeedbackRequest,
@@ -23,7 +25,9 @@ import type {
   PipelineBoard,
   ReorderRequest,
   SearchPage,
+  UpdateCandidateRequest,
   UpdateJobRequest,
+  UploadForm,
 } from "./types";
 
 const enc = encodeURIComponent;
@@ -90,8 +94,14 @@ export interface CandidateListQuery extends Query {
 export const listCandidates = (query: CandidateListQuery) => api.request<CandidatePage>("/api/candidates", { query });
 export const getCandidate = (id: string) => api.request<CandidateProfile>(`/api/candidates/${enc(id)}`);
 export const createCandidate = (body: CreateCandidateRequest) => api.request<CandidateProfile>("/api/candidates", { method: "POST", body });
-export const listNotes = (id: string) => api.request<NotePage>(`/api/candidates/${enc(id)}/notes`, { query: { per_page: 50 } });
+export const updateCandidate = (id: string, body: UpdateCandidateRequest) =>
+  api.request<CandidateProfile>(`/api/candidates/${enc(id)}`, { method: "PATCH", body });
+export const listNotes = (id: string, page = 1) => api.request<NotePage>(`/api/candidates/${enc(id)}/notes`, { query: { page, per_page: 50 } });
 export const addNote = (id: string, body: string) => api.request<Note>(`/api/candidates/${enc(id)}/notes`, { method: "POST", body: { body } });
+export const listCandidateDocuments = (id: string) => api.request<CandidateDocument[]>(`/api/candidates/${enc(id)}/documents`);
+/** Presigns a document upload; the file then follows the flow of docs/files-and-scanning.md. */
+export const presignCandidateDocument = (id: string, body: DocumentUploadRequest) =>
+  api.request<UploadForm>(`/api/candidates/${enc(id)}/documents`, { method: "POST", body });
 export const mergeCandidate = (survivorId: string, duplicateId: string) =>
   api.request<CandidateProfile>(`/api/candidates/${enc(survivorId)}/merge`, { method: "POST", body: { duplicate_id: duplicateId } });
 

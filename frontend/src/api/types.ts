@@ -95,6 +95,10 @@ export type NotePage = Schemas["Paginated_NoteView"];
 export type Note = Schemas["NoteView"];
 export type NoteRequest = Schemas["NoteRequest"];
 export type MergeRequest = Schemas["MergeRequest"];
+export type UpdateCandidateRequest = Schemas["UpdateCandidateRequest"];
+export type CandidateDocument = Schemas["DocumentItem"];
+export type DocumentUploadRequest = Schemas["DocumentUploadRequest"];
+export type FileDetails = Schemas["FileDetails"];
 export type SearchPage = Schemas["Paginated_SearchHitView"];
 export type SearchHit = Schemas["SearchHitView"];
 

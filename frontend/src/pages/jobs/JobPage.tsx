@@ -11,6 +11,7 @@ import { errorMessage } from "../../lib/errorMessages";
 import { isApiError } from "../../services/apiError";
 import { ApplyForm } from "./ApplyForm";
 import { JobMeta, TagList } from "./JobMeta";
+import { SaveJobToggle } from "./SaveJobToggle";
 
 /** `/jobs/:id`: one job of the board (`GET /api/public/jobs/{id}`) and its apply form. */
 export function JobPage() {
@@ -63,6 +64,7 @@ export function JobPage() {
                   <time dateTime={job.data.published_at}>{new Date(job.data.published_at).toLocaleDateString()}</time>
                 </p>
                 <TagList tags={job.data.tags} />
+                <SaveJobToggle jobId={job.data.id} />
               </header>
               {/* Plain text, never HTML. */}
               <div className="whitespace-pre-wrap text-slate-800 dark:text-slate-200">{job.data.description}</div>

@@ -61,6 +61,8 @@ describe("candidates", () => {
       signedIn((_c, path) => {
         if (path === `/api/candidates/${candId}`) return jsonResponse(200, profile());
         if (path === `/api/candidates/${candId}/notes`) return jsonResponse(200, { items: [{ id: "n1", body: "Prefers <i>remote</i>", author: { id: "u1", full_name: "Sofia Mensah" }, created_at: "2026-11-20T10:00:00Z" }], total: 1, page: 1, per_page: 50 });
+        if (path === `/api/candidates/${candId}/documents`) return jsonResponse(200, profile().documents);
+        if (path === "/api/files/f3") return jsonResponse(200, { id: "f3", file_name: "new.pdf", content_type: "application/pdf", purpose: "candidate_document", virus_status: "pending", has_text: false, created_at: "2026-11-20T10:00:00Z" });
         return undefined;
       }),
     );
@@ -68,8 +70,8 @@ describe("candidates", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Lena Dubois" })).toBeInTheDocument();
     expect(screen.getByText(/python · expert · 2 y/)).toBeInTheDocument();
     expect(screen.getByText(/MSc, Computer Science · TU Berlin/)).toBeInTheDocument();
-    const docs = within(screen.getByRole("region", { name: "Documents" })).getAllByRole("listitem");
-    expect(docs[0]).toHaveTextContent("lena-cv.pdf (resume)Clean");
+    const docs = within(await screen.findByRole("list", { name: "Documents" })).getAllByRole("listitem");
+    expect(docs[0]).toHaveTextContent(/lena-cv\.pdf\s*Resume · 1000 B · added .*Clean/);
     expect(docs[1]).toHaveTextContent("Blocked");
     expect(docs[2]).toHaveTextContent("Scanning…");
     expect(screen.getByRole("link", { name: "REQ-0001 · Java Backend Developer" })).toHaveAttribute("href", "/recruiting/applications/app1");
@@ -77,7 +79,13 @@ describe("candidates", () => {
   });
 
   it("does not ask for notes on a read-only profile and offers no merge", async () => {
-    const calls = installFakeFetch(signedIn((_c, path) => (path === `/api/candidates/${candId}` ? jsonResponse(200, profile({ editable: false, owner: { id: "co2", name: "Bluepeak" } })) : undefined)));
+    const calls = installFakeFetch(
+      signedIn((_c, path) => {
+        if (path === `/api/candidates/${candId}`) return jsonResponse(200, profile({ editable: false, owner: { id: "co2", name: "Bluepeak" } }));
+        if (path === `/api/candidates/${candId}/documents`) return jsonResponse(200, []);
+        return undefined;
+      }),
+    );
     renderAt(<CandidateProfilePage />, { path: "/recruiting/candidates/:id", route: `/recruiting/candidates/${candId}` });
     expect(await screen.findByText(/Read-only: this profile belongs to Bluepeak/)).toBeInTheDocument();
     expect(calls.some((c) => c.url.includes("/notes"))).toBe(false);
@@ -93,6 +101,7 @@ describe("candidates", () => {
         if (path === `/api/candidates/${candId}`) return jsonResponse(200, profile());
         if (path === `/api/candidates/${candId}/notes`) return jsonResponse(200, { items: [], total: 0, page: 1, per_page: 50 });
         if (path === `/api/candidates/${candId}/merge`) return answer;
+        if (path === `/api/candidates/${candId}/documents`) return jsonResponse(200, []);
         return undefined;
       }),
     );
