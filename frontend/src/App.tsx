@@ -33,6 +33,7 @@ const SearchPage = lazy(() => import("./features/recruiting/search/SearchPage").
 const MyProfilePage = lazy(() => import("./features/candidate/MyProfilePage").then((m) => ({ default: m.MyProfilePage })));
 const SavedJobsPage = lazy(() => import("./features/candidate/SavedJobsPage").then((m) => ({ default: m.SavedJobsPage })));
 const MyApplicationsPage = lazy(() => import("./features/candidate/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })));
+const AnalyticsPage = lazy(() => import("./features/analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
 const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -186,6 +187,16 @@ export function AppRoutes() {
             <RequirePermission permission="candidates:read">
               <Lazy>
                 <CandidateProfilePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/analytics"
+          element={
+            <RequirePermission permission="reports:read">
+              <Lazy>
+                <AnalyticsPage />
               </Lazy>
             </RequirePermission>
           }
