@@ -161,7 +161,7 @@ describe("analytics page", () => {
     expect(callsTo(calls, "/api/jobs")).toEqual([]);
   });
 
-  it("says a job is not visible (404) and names a refused job_id (422)", async () => {
+  it("says in words that a job is not visible (404)", async () => {
     setup({ pipeline: () => problem(404, "not_found") }, { route: `/recruiting/analytics?job_id=${jobA}` });
     expect(await within(await screen.findByRole("region", { name: "Pipeline" })).findByRole("alert")).toHaveTextContent("This job does not exist or is not visible to you.");
   });
