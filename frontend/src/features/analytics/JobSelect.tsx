@@ -20,11 +20,12 @@ export function JobSelect({ value, onChange }: { value: string | undefined; onCh
 
   const query: JobListQuery = { sort: "title", per_page: JOB_OPTIONS_PER_PAGE, ...(q ? { q } : {}) };
   const jobs = useQuery({ queryKey: ["recruiting", "jobs", query], queryFn: () => listJobs(query), placeholderData: keepPreviousData });
-  const items = jobs.data?.items ?? [];
+  const page = jobs.data;
+  const items = page?.items ?? [];
   const options: (readonly [string, string])[] = [["", "All open jobs"], ...items.map((j) => [j.id, `${j.title} · ${j.reference}`] as const)];
   // A job from the link that this page of the list does not hold stays selectable.
   if (value && !items.some((j) => j.id === value)) options.splice(1, 0, [value, "The selected job"]);
-  const truncated = !!jobs.data && jobs.data.total > jobs.data.items.length;
+  const truncated = !!page && page.total > page.items.length;
 
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -36,8 +37,8 @@ export function JobSelect({ value, onChange }: { value: string | undefined; onCh
         hint={
           jobs.isError
             ? `The job list could not be loaded: ${errorMessage(jobs.error)}`
-            : truncated
-              ? `The first ${jobs.data!.items.length} of ${jobs.data!.total} jobs by title; use Find a job for the others.`
+            : page && truncated
+              ? `The first ${page.items.length} of ${page.total} jobs by title; use Find a job for the others.`
               : undefined
         }
       />
