@@ -34,6 +34,7 @@ const MyProfilePage = lazy(() => import("./features/candidate/MyProfilePage").th
 const SavedJobsPage = lazy(() => import("./features/candidate/SavedJobsPage").then((m) => ({ default: m.SavedJobsPage })));
 const MyApplicationsPage = lazy(() => import("./features/candidate/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })));
 const ApplicationsListPage = lazy(() => import("./features/recruiting/applications/ApplicationsListPage").then((m) => ({ default: m.ApplicationsListPage })));
+const AnalyticsPage = lazy(() => import("./features/analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
 const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -197,6 +198,16 @@ export function AppRoutes() {
             <RequirePermission permission="candidates:read">
               <Lazy>
                 <CandidateProfilePage />
+              </Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="recruiting/analytics"
+          element={
+            <RequirePermission permission="reports:read">
+              <Lazy>
+                <AnalyticsPage />
               </Lazy>
             </RequirePermission>
           }

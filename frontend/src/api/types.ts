@@ -116,3 +116,8 @@ export type EducationBody = Schemas["EducationBody"];
 export type SavedJob = Schemas["SavedJobView"];
 export type SavedJobPage = Schemas["Paginated_SavedJobView"];
 export type OwnApplication = Schemas["OwnApplicationItem"];
+// Analytics (docs/search-and-dashboards.md, `reports:read`).
+export type PipelineReport = Schemas["PipelineReportView"];
+export type StageStats = Schemas["StageStatsView"];
+export type RequirementsReport = Schemas["RequirementsReportView"];
+export type Ageing = Schemas["AgeingView"];

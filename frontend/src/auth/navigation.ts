@@ -1,5 +1,5 @@
 import { adminNavItems } from "../pages/admin/adminRoutes";
-import { Bookmark, BriefcaseBusiness, ClipboardList, LayoutDashboard, ListChecks, MessagesSquare, Search, UserRound, Users, type LucideIcon } from "lucide-react";
+import { Bookmark, BriefcaseBusiness, ChartColumn, ClipboardList, LayoutDashboard, ListChecks, MessagesSquare, Search, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { Me } from "../api/types";
 import { can } from "./permissions";
 
@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
   { to: "/recruiting/applications", label: "Applications", icon: ListChecks, permission: "applications:read" },
   { to: "/recruiting/candidates", label: "Candidates", icon: Users, permission: "candidates:read" },
   { to: "/recruiting/search", label: "Search", icon: Search, anyPermission: ["candidates:read", "jobs:read"] },
+  { to: "/recruiting/analytics", label: "Analytics", icon: ChartColumn, permission: "reports:read" },
 ];
 
 export function visibleNavItems(me: Me): NavItem[] {
