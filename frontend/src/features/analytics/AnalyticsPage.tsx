@@ -1,6 +1,6 @@
 import { can } from "../../auth/permissions";
 import { useMe } from "../../auth/useMe";
-import { useUrlFilters } from "../recruiting/useUrlFilters";
+import { useUrlFilters } from "../../components/list/useUrlFilters";
 import { PipelineReportSection } from "./PipelineReportSection";
 import { RequirementsReportSection } from "./RequirementsReportSection";
 
