@@ -7,7 +7,8 @@ import { agency, employer, ownedJob, renderJob, sharedJob, who } from "./jobSetu
 const otherAgency = { id: "01a1fd87-0000-7000-8000-0000000a0002", name: "Blue Staffing" };
 const section = () => screen.getByRole("region", { name: "Shared with agencies" });
 
-describe("agency sharing", () => {
+// Whole edits typed with user-event take seconds on a busy machine.
+describe("agency sharing", { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it("replaces the list with exactly the chosen agency ids and shows the API's names", async () => {
@@ -27,6 +28,8 @@ describe("agency sharing", () => {
     expect(within(region).getByText("Northwind Talent")).toBeInTheDocument();
     await u.click(within(region).getByRole("button", { name: "Edit sharing" }));
     await u.click(within(region).getByRole("button", { name: "Remove Northwind Talent" }));
+    // The last agency gone, the keyboard lands on the id field.
+    await vi.waitFor(() => expect(within(region).getByLabelText("Add an agency by its company id")).toHaveFocus());
     // Typed in upper case and with spaces: sent as the id it is.
     await u.type(within(region).getByLabelText("Add an agency by its company id"), ` ${otherAgency.id.toUpperCase()} {Enter}`);
     expect(within(region).getByText(`Agency ${otherAgency.id}`)).toBeInTheDocument();

@@ -17,7 +17,8 @@ const user = (id: string, full_name: string, company: { id: string; name: string
 
 const teamSection = () => screen.getByRole("region", { name: "Team" });
 
-describe("job team", () => {
+// Whole edits typed with user-event take seconds on a busy machine.
+describe("job team", { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it("shows each company's side and lets the owner edit only its own", async () => {
@@ -145,6 +146,7 @@ describe("job team", () => {
     expect(calls.some((c) => pathOf(c) === "/api/admin/users")).toBe(false);
     await u.click(within(list).getByRole("button", { name: "Add Lee Park" }));
     await u.click(screen.getByRole("button", { name: "Remove Sofia Mensah" }));
+    await vi.waitFor(() => expect(screen.getByRole("button", { name: "Remove Lee Park" })).toHaveFocus());
     await u.click(screen.getByRole("button", { name: "Save team" }));
     await within(team).findByText("Team saved.");
     expect(calls.find((c) => c.method === "PUT")!.body).toEqual({ members: [{ user_id: people.lee, role: "recruiter" }] });

@@ -11,6 +11,7 @@ import { TextField } from "../../../components/ui/TextField";
 import { errorMessage } from "../../../lib/errorMessages";
 import { listFieldErrors } from "../../../lib/listFieldErrors";
 import { isApiError } from "../../../services/apiError";
+import { focusAfterRender } from "./focusAfterRender";
 
 const agencyId = z.string().trim().uuid("Enter an agency's company id (a UUID).");
 const schema = z.object({
@@ -31,6 +32,7 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
   const [newIdError, setNewIdError] = useState<string | undefined>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const errors = form.formState.errors.agencies;
+  const addFieldId = `${jobId}-agency-id`;
 
   const add = () => {
     const parsed = agencyId.safeParse(newId);
@@ -80,7 +82,17 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
                     </p>
                   )}
                 </div>
-                <Button variant="ghost" aria-label={`Remove ${label}`} aria-describedby={error ? `agency-${field.key}-error` : undefined} onClick={() => remove(i)}>
+                <Button
+                  id={`agency-${field.key}-remove`}
+                  variant="ghost"
+                  aria-label={`Remove ${label}`}
+                  aria-describedby={error ? `agency-${field.key}-error` : undefined}
+                  onClick={() => {
+                    const neighbour = fields[i + 1]?.key ?? fields[i - 1]?.key;
+                    remove(i);
+                    focusAfterRender(neighbour && `agency-${neighbour}-remove`, addFieldId);
+                  }}
+                >
                   <X aria-hidden className="size-4" />
                 </Button>
               </li>
@@ -92,6 +104,7 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-60 flex-1">
           <TextField
+            id={addFieldId}
             label="Add an agency by its company id"
             hint="HireOps has no directory of agencies for employers: ask the agency for its company id."
             value={newId}

@@ -15,6 +15,7 @@ import { listFieldErrors } from "../../../lib/listFieldErrors";
 import { isApiError } from "../../../services/apiError";
 import { stageKinds, wordFor } from "../labels";
 import { invalidateJobSetup, stagesKey } from "./jobQueries";
+import { focusAfterRender } from "./focusAfterRender";
 import { applications, StageRow } from "./StageRow";
 import { stagesInUse, toBody, toRows, type RemovedStage, type StageFormRow } from "./stageEdit";
 
@@ -56,6 +57,7 @@ export function StageForm({ jobId, stages }: { jobId: string; stages: JobStage[]
     // Only new data resets: `dirty` flipping back must not.
   }, [stages]);
 
+  const addId = `${jobId}-add-stage`;
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const nameAt = (i: number) => current[i]?.name.trim() || "new stage";
 
@@ -66,17 +68,14 @@ export function StageForm({ jobId, stages }: { jobId: string; stages: JobStage[]
     move(from, to);
     setNotice({ tone: "info", text: `${label} moved to position ${to + 1} of ${fields.length}.` });
     // A stage moved to an end disables the button just pressed: keep the keyboard on the row.
-    setTimeout(() => {
-      const same = document.getElementById(`${key}-${to < from ? "up" : "down"}`) as HTMLButtonElement | null;
-      const other = document.getElementById(`${key}-${to < from ? "down" : "up"}`);
-      if (same && !same.disabled) same.focus();
-      else other?.focus();
-    });
+    if (document.activeElement?.id.startsWith(key)) focusAfterRender(`${key}-${to < from ? "up" : "down"}`, `${key}-${to < from ? "down" : "up"}`);
   };
 
   const removeRow = (index: number) => {
     const row = form.getValues(`stages.${index}`);
+    const neighbour = fields[index + 1]?.key ?? fields[index - 1]?.key;
     remove(index);
+    focusAfterRender(neighbour && `${neighbour}-remove`, addId);
     if (row.stageId) setRemoved((r) => [...r, { stageId: row.stageId!, name: stages.find((s) => s.id === row.stageId)?.name ?? row.name, kind: row.kind, count: row.count }]);
     setNotice({ tone: "info", text: row.stageId ? `${nameAt(index)} will be removed when you save.` : `${nameAt(index)} dropped.` });
   };
@@ -165,7 +164,7 @@ export function StageForm({ jobId, stages }: { jobId: string; stages: JobStage[]
         </SortableContext>
       </DndContext>
       {fields.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No stages left: add at least one active, one hired and one rejected stage.</p>}
-      <Button variant="secondary" onClick={() => append({ stageId: null, name: "", kind: "active", count: 0 })}>
+      <Button id={addId} variant="secondary" onClick={() => append({ stageId: null, name: "", kind: "active", count: 0 })}>
         <Plus aria-hidden className="size-4" /> Add stage
       </Button>
       {removed.length > 0 && (

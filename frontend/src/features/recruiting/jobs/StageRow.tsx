@@ -73,7 +73,7 @@ export function StageRow({ sortId, index, total, label, row, errors, register, o
         <Button id={`${sortId}-down`} variant="ghost" className="px-2 disabled:opacity-30" aria-label={`Move ${label} down`} disabled={index === total - 1} onClick={() => onMove(index, index + 1)}>
           <ArrowDown aria-hidden className="size-4" />
         </Button>
-        <Button variant="ghost" className="px-2" aria-label={`Remove ${label}`} onClick={() => onRemove(index)}>
+        <Button id={`${sortId}-remove`} variant="ghost" className="px-2" aria-label={`Remove ${label}`} onClick={() => onRemove(index)}>
           <Trash2 aria-hidden className="size-4" />
         </Button>
       </div>

@@ -13,6 +13,7 @@ import { listFieldErrors } from "../../../lib/listFieldErrors";
 import { isApiError } from "../../../services/apiError";
 import { teamRoles } from "../labels";
 import { ColleaguePicker } from "./ColleaguePicker";
+import { focusAfterRender } from "./focusAfterRender";
 
 const schema = z.object({
   members: z.array(z.object({ user_id: z.string(), full_name: z.string(), role: z.string().min(1, "Choose a role.") })),
@@ -28,6 +29,7 @@ export function TeamEditor({ jobId, me, initial, onSaved, onCancel }: { jobId: s
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "members", keyName: "key" });
   const [refusal, setRefusal] = useState<string | null>(null);
   const errors = form.formState.errors.members;
+  const saveId = `${jobId}-save-team`;
 
   const submit = form.handleSubmit(async ({ members }) => {
     setRefusal(null);
@@ -70,7 +72,17 @@ export function TeamEditor({ jobId, me, initial, onSaved, onCancel }: { jobId: s
                 <div className="w-48">
                   <SelectField label={`Role of ${field.full_name}`} options={teamRoles} error={errors?.[i]?.role?.message} {...form.register(`members.${i}.role`)} />
                 </div>
-                <Button variant="ghost" aria-label={`Remove ${field.full_name}`} aria-describedby={userError ? `member-${field.key}-error` : undefined} onClick={() => remove(i)}>
+                <Button
+                  id={`member-${field.key}-remove`}
+                  variant="ghost"
+                  aria-label={`Remove ${field.full_name}`}
+                  aria-describedby={userError ? `member-${field.key}-error` : undefined}
+                  onClick={() => {
+                    const neighbour = fields[i + 1]?.key ?? fields[i - 1]?.key;
+                    remove(i);
+                    focusAfterRender(neighbour && `member-${neighbour}-remove`, saveId);
+                  }}
+                >
                   <X aria-hidden className="size-4" />
                 </Button>
               </li>
@@ -87,7 +99,7 @@ export function TeamEditor({ jobId, me, initial, onSaved, onCancel }: { jobId: s
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button id={saveId} type="submit" disabled={form.formState.isSubmitting}>
           Save team
         </Button>
       </div>
