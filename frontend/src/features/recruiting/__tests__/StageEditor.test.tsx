@@ -100,6 +100,9 @@ describe("stage editor", { timeout: 20_000 }, () => {
     await within(await screen.findByRole("region", { name: "Pipeline stages" })).findByLabelText("Stage 1");
     await u.click(screen.getByRole("button", { name: "Remove Screening" }));
     await u.click(screen.getByRole("button", { name: "Remove Interview" }));
+    // Warned before saving: it held applications when loaded.
+    expect(within(region()).getByRole("listitem", { name: "Removed stage: Interview" })).toHaveTextContent("It held applications when loaded");
+    expect(within(region()).getByRole("listitem", { name: "Removed stage: Screening" })).not.toHaveTextContent("It held applications");
     await u.click(screen.getByRole("button", { name: "Save stages" }));
 
     expect(await within(region()).findByRole("alert")).toHaveTextContent("A stage you removed still holds applications");

@@ -185,7 +185,11 @@ export function StageForm({ jobId, stages }: { jobId: string; stages: JobStage[]
                   <span className="text-xs text-slate-500 dark:text-slate-400">
                     {wordFor(stageKinds, stage.kind)} · {applications(stage.count)}
                   </span>
-                  {blocked && <span className="basis-full text-sm text-red-600 dark:text-red-400">Still holds applications: move them to another stage before removing it.</span>}
+                  {blocked ? (
+                    <span className="basis-full text-sm text-red-600 dark:text-red-400">Still holds applications: move them to another stage before removing it.</span>
+                  ) : (
+                    stage.count > 0 && <span className="basis-full text-xs text-amber-700 dark:text-amber-300">It held applications when loaded: the save is refused unless they have moved since.</span>
+                  )}
                   <Button variant="ghost" className="ml-auto" onClick={() => keep(stage)}>
                     <Undo2 aria-hidden className="size-4" /> Keep {stage.name}
                   </Button>
