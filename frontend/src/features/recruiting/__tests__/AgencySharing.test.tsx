@@ -63,7 +63,8 @@ describe("agency sharing", { timeout: 20_000 }, () => {
     await u.click(within(region).getByRole("button", { name: "Add agency" }));
     await u.click(within(region).getByRole("button", { name: "Save sharing" }));
 
-    const row = (await within(region).findByText("must be an active agency")).closest("li")!;
+    expect(await within(region).findByRole("alert")).toHaveTextContent("Some agencies were refused: see the marked rows.");
+    const row = within(region).getByText("must be an active agency").closest("li")!;
     expect(row).toHaveTextContent(`Agency ${otherAgency.id}`);
     expect(within(region).getByText("Northwind Talent").closest("li")).not.toHaveTextContent("must be an active agency");
     expect(calls.find((c) => c.method === "PUT")!.body).toEqual({ agency_ids: [agency.id, otherAgency.id] });

@@ -96,7 +96,8 @@ describe("job team", { timeout: 20_000 }, () => {
     await u.click(await screen.findByRole("button", { name: "Edit your side" }));
     await u.click(await screen.findByRole("button", { name: "Add Lee Park" }));
     await u.click(screen.getByRole("button", { name: "Save team" }));
-    const row = (await screen.findByText("must be an active user of your company")).closest("li")!;
+    expect(await within(teamSection()).findByRole("alert")).toHaveTextContent("Some members were refused: see the marked rows.");
+    const row = screen.getByText("must be an active user of your company").closest("li")!;
     expect(within(row).getByText("Lee Park")).toBeInTheDocument();
     expect(within(teamSection()).getByText("Hana Ito").closest("li")).not.toHaveTextContent("must be an active user");
   });

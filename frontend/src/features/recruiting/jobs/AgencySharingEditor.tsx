@@ -54,9 +54,9 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
         const message = row[""];
         if (message) form.setError(`agencies.${i}.agency_id`, { type: "server", message });
       }
-      if (rows.size > 0 && rest.length === 0) return;
       // `agency_ids` `not_shareable`: only an employer's jobs are shared.
       if (rest.length > 0) return setRefusal(rest.map((f) => f.message).join("; "));
+      if (rows.size > 0) return setRefusal("Some agencies were refused: see the marked rows.");
       setRefusal(isApiError(error) && error.status === 404 ? "This job no longer exists." : errorMessage(error));
     }
   });

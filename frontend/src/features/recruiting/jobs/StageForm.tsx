@@ -118,8 +118,8 @@ export function StageForm({ jobId, stages }: { jobId: string; stages: JobStage[]
           if (message) form.setError(`stages.${i}.${field}`, { type: "server", message });
         }
       }
-      if (rows.size > 0 && rest.length === 0) return setRefusal("Some stages need a change: see the marked rows.");
       if (rest.length > 0) return setRefusal(rest.map((f) => f.message).join("; "));
+      if (rows.size > 0) return setRefusal("Some stages need a change: see the marked rows.");
       setRefusal(isApiError(error) && error.status === 404 ? "This job no longer exists." : errorMessage(error));
     }
   });

@@ -41,8 +41,8 @@ export function TeamEditor({ jobId, me, initial, onSaved, onCancel }: { jobId: s
         if (row.user_id) form.setError(`members.${i}.user_id`, { type: "server", message: row.user_id });
         if (row.role) form.setError(`members.${i}.role`, { type: "server", message: row.role });
       }
-      if (rows.size > 0 && rest.length === 0) return;
       if (rest.length > 0) return setRefusal(rest.map((f) => `${f.field}: ${f.message}`).join("; "));
+      if (rows.size > 0) return setRefusal("Some members were refused: see the marked rows.");
       setRefusal(isApiError(error) && error.status === 404 ? "This job no longer exists or is no longer shared with your company." : errorMessage(error));
     }
   });
