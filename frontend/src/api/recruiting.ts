@@ -12,6 +12,7 @@ import type {
   CreateCandidateRequest,
   CreateJobRequest,
   DocumentUploadRequest,
+  EditStagesRequest,
   FeedbackItem,
   FeedbackList,
   FeedbackRequest,
@@ -26,6 +27,10 @@ import type {
   ReorderRequest,
   SearchPage,
   UpdateCandidateRequest,
+  SetTeamRequest,
+  SharedWithView,
+  ShareJobRequest,
+  TeamView,
   UpdateJobRequest,
   UploadForm,
 } from "./types";
@@ -58,6 +63,10 @@ export const publishJob = (id: string) => api.request<JobDetails>(`/api/jobs/${e
 export const unpublishJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/unpublish`, { method: "POST" });
 export const closeJob = (id: string, body: CloseJobRequest) => api.request<JobDetails>(`/api/jobs/${enc(id)}/close`, { method: "POST", body });
 export const reopenJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/reopen`, { method: "POST" });
+export const setJobTeam = (id: string, body: SetTeamRequest) => api.request<TeamView>(`/api/jobs/${enc(id)}/team`, { method: "PUT", body });
+export const shareJob = (id: string, body: ShareJobRequest) => api.request<SharedWithView>(`/api/jobs/${enc(id)}/agencies`, { method: "PUT", body });
+export const listJobStages = (id: string) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`);
+export const editJobStages = (id: string, body: EditStagesRequest) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`, { method: "PUT", body });
 
 export const listJobStages = (jobId: string) => api.request<JobStage[]>(`/api/jobs/${enc(jobId)}/stages`);
 

@@ -50,6 +50,7 @@ const messages: Record<string, string> = {
   not_candidate_owner: "Only the company that owns this profile can change it.",
   candidate_changed: "The profile was merged or deleted meanwhile. Reload and try again.",
   missing_permission: "Your role does not allow this.",
+  stage_in_use: "A stage you removed still holds applications: move them to another stage first, then remove it.",
 };
 
 export function errorMessage(error: unknown): string {

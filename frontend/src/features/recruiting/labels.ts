@@ -28,6 +28,17 @@ export const closeReasons = [
   ["cancelled", "Cancelled"],
   ["other", "Other"],
 ] as const;
+export const teamRoles = [
+  ["recruiter", "Recruiter"],
+  ["hiring_manager", "Hiring manager"],
+  ["interviewer", "Interviewer"],
+] as const;
+/** A stage's kind; `hired` and `rejected` are terminal (leaving them needs the reopen permission). */
+export const stageKinds = [
+  ["active", "Active"],
+  ["hired", "Hired (terminal)"],
+  ["rejected", "Rejected (terminal)"],
+] as const;
 export const candidateSources = [
   ["referral", "Referral"],
   ["career_site", "Career site"],

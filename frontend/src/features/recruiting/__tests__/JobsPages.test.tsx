@@ -63,6 +63,7 @@ describe("job page and editor", () => {
     const calls = installFakeFetch(
       signedIn((call, path) => {
         if (path === `/api/jobs/${jobId}` && call.method === "GET") return jsonResponse(200, job);
+        if (path === `/api/jobs/${jobId}/stages` && call.method === "GET") return jsonResponse(200, []);
         const action = path.split("/").pop()!;
         if (call.method === "POST" && actions[action]) return actions[action](call);
         return undefined;

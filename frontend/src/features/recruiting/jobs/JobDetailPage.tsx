@@ -16,10 +16,17 @@ import { errorMessage } from "../../../lib/errorMessages";
 import { isApiError } from "../../../services/apiError";
 import { daysLabel, formatDate } from "../format";
 import { closeReasons, jobKinds, jobStatuses, priorities, wordFor } from "../labels";
+import { AgencySharing } from "./AgencySharing";
+import { jobKey } from "./jobQueries";
+import { JobTeam } from "./JobTeam";
+import { StageEditor } from "./StageEditor";
 
-export const jobKey = (id: string) => ["recruiting", "job", id] as const;
+export { jobKey } from "./jobQueries";
 
-/** `/recruiting/jobs/:id`: the job, its status actions (publish, unpublish, close, reopen) and links to edit and the pipeline. */
+/**
+ * `/recruiting/jobs/:id`: the job, its status actions (publish, unpublish, close, reopen), links to edit and the
+ * pipeline, and its setup: team, agency sharing and stages.
+ */
 export function JobDetailPage() {
   const { id = "" } = useParams();
   const me = useMe().data;
@@ -109,21 +116,11 @@ export function JobDetailPage() {
         </Fact>
       </dl>
       {j.description && <p className="whitespace-pre-wrap text-sm">{j.description}</p>}
-      {j.team.length > 0 && (
-        <section aria-labelledby="team-heading">
-          <h2 id="team-heading" className="mb-1 font-semibold">
-            Team
-          </h2>
-          <ul className="text-sm">
-            {j.team.map((m) => (
-              <li key={`${m.user_id}-${m.role}`}>
-                {m.full_name} · {m.role.replace("_", " ")}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {j.shared_with && j.shared_with.length > 0 && <p className="text-sm">Shared with: {j.shared_with.map((c) => c.name).join(", ")}</p>}
+      <JobTeam job={j} me={me} />
+      {/* shared_with comes to the owner only, and only an employer's job can be shared (an agency's is 422 not_shareable). */}
+      {j.shared_with != null && !j.shared && me?.company?.type === "employer" && <AgencySharing job={j} canEdit={can(me, "jobs:write")} />}
+      {/* Stage edits need pipelines:manage (the route's permission) and the owner company; a sharing agency would get 403 not_job_owner. */}
+      <StageEditor jobId={j.id} canEdit={can(me, "pipelines:manage") && !j.shared} />
       {closing && (
         <CloseDialog
           onCancel={() => setClosing(false)}

@@ -17,7 +17,7 @@ import { errorMessage } from "../../../lib/errorMessages";
 import { employmentTypes, workModes } from "../../../lib/jobLabels";
 import { isApiError } from "../../../services/apiError";
 import { jobKinds, priorities } from "../labels";
-import { jobKey } from "./JobDetailPage";
+import { jobKey } from "./jobQueries";
 
 const TEXT = ["title", "description", "reference", "department", "location", "client_name", "client_spoc", "end_customer", "account", "budget_currency", "notes"] as const;
 const CHOICE = ["work_mode", "employment_type", "budget_period"] as const;
