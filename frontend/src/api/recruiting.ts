@@ -68,7 +68,6 @@ export const shareJob = (id: string, body: ShareJobRequest) => api.request<Share
 export const listJobStages = (id: string) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`);
 export const editJobStages = (id: string, body: EditStagesRequest) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`, { method: "PUT", body });
 
-export const listJobStages = (jobId: string) => api.request<JobStage[]>(`/api/jobs/${enc(jobId)}/stages`);
 
 export const getPipeline = (jobId: string) => api.request<PipelineBoard>(`/api/jobs/${enc(jobId)}/pipeline`);
 export const reorderCard = (jobId: string, body: ReorderRequest) =>

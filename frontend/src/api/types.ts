@@ -93,7 +93,6 @@ export type MoveApplicationRequest = Schemas["MoveApplicationRequest"];
 export type ApplicationDetails = Schemas["ApplicationDetails"];
 export type ApplicationItem = Schemas["ApplicationItem"];
 export type ApplicationPage = Schemas["Paginated_ApplicationItem"];
-export type JobStage = Schemas["JobStageView"];
 export type HistoryItem = Schemas["HistoryItem"];
 export type FeedbackList = Schemas["FeedbackList"];
 export type FeedbackItem = Schemas["FeedbackItem"];

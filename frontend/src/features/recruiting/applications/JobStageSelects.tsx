@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { listJobStages, listJobs, type JobListQuery } from "../../../api/recruiting";
+import { stagesKey } from "../jobs/jobQueries";
 import { SelectField } from "../../../components/ui/SelectField";
 import { errorMessage } from "../../../lib/errorMessages";
 
@@ -20,7 +21,7 @@ interface Props {
 /** Job and stage filters as selects, fed by `GET /api/jobs` and the chosen job's `GET /api/jobs/{id}/stages` (both `jobs:read`). */
 export function JobStageSelects({ jobId, stageId, onJob, onStage, knownJobTitle, knownStageName, errors }: Props) {
   const jobs = useQuery({ queryKey: ["recruiting", "jobs", JOB_CHOICES], queryFn: () => listJobs(JOB_CHOICES) });
-  const stages = useQuery({ queryKey: ["recruiting", "job-stages", jobId], queryFn: () => listJobStages(jobId!), enabled: !!jobId });
+  const stages = useQuery({ queryKey: stagesKey(jobId ?? ""), queryFn: () => listJobStages(jobId!), enabled: !!jobId });
 
   const jobOptions: [string, string][] = (jobs.data?.items ?? []).map((j) => [j.id, `${j.title} (${j.reference})`]);
   if (jobId && !jobOptions.some(([id]) => id === jobId)) jobOptions.unshift([jobId, knownJobTitle ?? "The selected job"]);
