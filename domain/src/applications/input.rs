@@ -1,7 +1,7 @@
 //! Validation of what callers send: new applications, feedback, public
 //! applications and list filters.
 
-use super::ApplicationQuery;
+use super::{ApplicationQuery, ApplicationSort};
 use crate::candidates::{normalize_email, normalize_phone};
 use crate::error::{DomainError, DomainResult, FieldError};
 use crate::pipelines::StageKind;
@@ -140,6 +140,8 @@ pub struct ListFilters {
     pub submitted_from: Option<String>,
     pub submitted_to: Option<String>,
     pub verified: Option<bool>,
+    pub q: Option<String>,
+    pub sort: Option<String>,
 }
 
 pub fn application_query(f: ListFilters) -> DomainResult<ApplicationQuery> {
@@ -166,6 +168,19 @@ pub fn application_query(f: ListFilters) -> DomainResult<ApplicationQuery> {
     };
     let submitted_from = date("submitted_from", f.submitted_from);
     let submitted_to = date("submitted_to", f.submitted_to);
+    if let (Some(from), Some(to)) = (submitted_from, submitted_to) && to < from {
+        errors.push(FieldError::new("submitted_to", "before_start", "must not be before submitted_from"));
+    }
+    let sort = match clean(f.sort.as_deref()).as_deref() {
+        None | Some("newest") => ApplicationSort::Newest,
+        Some("oldest") => ApplicationSort::Oldest,
+        Some("in_stage") => ApplicationSort::InStageLongest,
+        Some("candidate") => ApplicationSort::Candidate,
+        Some(_) => {
+            errors.push(FieldError::new("sort", "invalid_sort", "must be newest, oldest, in_stage or candidate"));
+            ApplicationSort::Newest
+        }
+    };
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -180,6 +195,8 @@ pub fn application_query(f: ListFilters) -> DomainResult<ApplicationQuery> {
         submitted_from,
         submitted_to,
         verified: f.verified,
+        candidate_text: clean(f.q.as_deref()).map(|c| c.chars().take(200).collect()),
+        sort,
     })
 }
 
@@ -237,5 +254,24 @@ mod tests {
         let q = application_query(ListFilters { state: Some("hired".into()), submitted_to: Some("2026-11-21".into()), ..Default::default() }).unwrap();
         assert_eq!(q.state, Some(StageKind::Hired));
         assert_eq!(q.submitted_to, chrono::NaiveDate::from_ymd_opt(2026, 11, 21));
+        assert_eq!(q.sort, ApplicationSort::Newest);
+    }
+
+    #[test]
+    fn candidate_text_sort_and_date_range_are_checked() {
+        let q = application_query(ListFilters { q: Some("  maya  ".into()), sort: Some("in_stage".into()), ..Default::default() }).unwrap();
+        assert_eq!((q.candidate_text.as_deref(), q.sort), (Some("maya"), ApplicationSort::InStageLongest));
+        assert_eq!(application_query(ListFilters { q: Some("x".repeat(300)), ..Default::default() }).unwrap().candidate_text.unwrap().len(), 200);
+        assert_eq!(application_query(ListFilters { q: Some("   ".into()), ..Default::default() }).unwrap().candidate_text, None);
+        let bad = ListFilters {
+            sort: Some("random".into()),
+            submitted_from: Some("2026-11-21".into()),
+            submitted_to: Some("2026-11-20".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            codes(application_query(bad).unwrap_err()),
+            [("submitted_to".to_string(), "before_start".to_string()), ("sort".to_string(), "invalid_sort".to_string())]
+        );
     }
 }

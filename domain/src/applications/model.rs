@@ -103,6 +103,22 @@ pub struct ApplicationQuery {
     pub submitted_from: Option<chrono::NaiveDate>,
     pub submitted_to: Option<chrono::NaiveDate>,
     pub verified: Option<bool>,
+    /// The candidate's name or email contains this.
+    pub candidate_text: Option<String>,
+    pub sort: ApplicationSort,
+}
+
+/// Orders of `GET /api/applications`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ApplicationSort {
+    /// Newest submission first.
+    #[default]
+    Newest,
+    Oldest,
+    /// Longest in its current stage first: who is waiting on us.
+    InStageLongest,
+    /// By candidate name.
+    Candidate,
 }
 
 /// A new application, placed by the adapter at the end of `stage`'s column.

@@ -162,6 +162,59 @@ async fn submitting_applies_every_rule_and_writes_the_first_history_row() {
 }
 
 #[tokio::test]
+async fn the_list_searches_candidates_by_name_or_email_and_sorts_four_ways() {
+    let app = TestApp::spawn().await;
+    let a = agency(&app, "Acme Staffing").await;
+    let other = agency(&app, "Other Staffing").await;
+    let token = &a.recruiter.2;
+    let zed = insert_candidate(&app, a.company, "Zed Adams", "zed.adams@example.com").await;
+    let mut ids = Vec::new();
+    for candidate in [a.candidate, zed] {
+        let (s, created) = send(&app, Method::POST, "/api/applications", token, Some(json!({"candidate_id": candidate, "job_id": a.job.id}))).await;
+        assert_eq!(s, 201, "{created}");
+        ids.push(id(&created));
+    }
+    let (priya, zed_app) = (ids[0].clone(), ids[1].clone());
+    // Priya applied first but moved into her stage last.
+    for (app_id, submitted, entered) in [(&priya, "2026-01-01 09:00:00", "2026-03-01 09:00:00"), (&zed_app, "2026-02-01 09:00:00", "2026-02-02 09:00:00")] {
+        sqlx::query("UPDATE applications SET submitted_at = ?, stage_entered_at = ? WHERE id = UNHEX(REPLACE(?, '-', ''))")
+            .bind(submitted)
+            .bind(entered)
+            .bind(app_id)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+    }
+    let order = |page: &Value| page["items"].as_array().unwrap().iter().map(id).collect::<Vec<_>>();
+    for (sort, expected) in [
+        ("", vec![&zed_app, &priya]),
+        ("&sort=newest", vec![&zed_app, &priya]),
+        ("&sort=oldest", vec![&priya, &zed_app]),
+        ("&sort=in_stage", vec![&zed_app, &priya]),
+        ("&sort=candidate", vec![&priya, &zed_app]),
+    ] {
+        let (s, page) = send(&app, Method::GET, &format!("/api/applications?job_id={}{sort}", a.job.id), token, None).await;
+        assert_eq!(s, 200, "{page}");
+        assert_eq!(order(&page), expected.into_iter().cloned().collect::<Vec<_>>(), "sort {sort:?}");
+    }
+    // `q` matches the name or the email, case-insensitively, and counts only the matches.
+    for (q, expected) in [("ADAMS", vec![&zed_app]), ("zed.adams@", vec![&zed_app]), ("priya", vec![&priya]), ("nobody", vec![])] {
+        let (_, page) = send(&app, Method::GET, &format!("/api/applications?q={q}"), token, None).await;
+        assert_eq!(order(&page), expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "q {q}");
+        assert_eq!(page["total"], expected.len(), "q {q}");
+    }
+    // Another company's Priya never shows through the search.
+    let (s, theirs) = send(&app, Method::POST, "/api/applications", &other.recruiter.2, Some(json!({"candidate_id": other.candidate, "job_id": other.job.id}))).await;
+    assert_eq!(s, 201, "{theirs}");
+    let (_, mine) = send(&app, Method::GET, "/api/applications?q=priya", token, None).await;
+    assert_eq!(order(&mine), [priya.clone()]);
+    // An unknown sort and a range that ends before it starts are named.
+    let (s, p) = send(&app, Method::GET, "/api/applications?sort=random&submitted_from=2026-02-02&submitted_to=2026-02-01", token, None).await;
+    assert_eq!(s, 422, "{p}");
+    assert_eq!(fields(&p), [("submitted_to".into(), "before_start".into()), ("sort".into(), "invalid_sort".into())]);
+}
+
+#[tokio::test]
 async fn agencies_on_a_shared_job_see_only_their_own_applications() {
     let app = TestApp::spawn().await;
     let employer = app.create_company("Globex", "employer").await;

@@ -9,7 +9,7 @@ use super::visibility::push_application_visible;
 use super::{infra, is_duplicate_key, like};
 use chrono::{DateTime, Utc};
 use hireops_domain::applications::{
-    end_of_column, ApplicationQuery, ApplicationView, Audience, Board, CandidateRef, Card, Column, Feedback, HistoryEntry, JobInfo, NewApplication,
+    end_of_column, ApplicationQuery, ApplicationSort, ApplicationView, Audience, Board, CandidateRef, Card, Column, Feedback, HistoryEntry, JobInfo, NewApplication,
     OwnApplication, Person, PublicApplication, ResumeRef, StageMove, StageRef,
 };
 use hireops_domain::identity::CompanyFilter;
@@ -170,6 +170,10 @@ fn push_where(qb: &mut QueryBuilder<'_, MySql>, q: &ApplicationQuery, companies:
         let next = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).expect("midnight").and_utc();
         qb.push(" AND a.submitted_at < ").push_bind(next);
     }
+    if let Some(text) = &q.candidate_text {
+        let pattern = like::contains(text);
+        qb.push(" AND (c.full_name LIKE ").push_bind(pattern.clone()).push(" OR c.email LIKE ").push_bind(pattern).push(")");
+    }
     match q.verified {
         Some(true) => {
             qb.push(" AND a.verified_by_manager_at IS NOT NULL");
@@ -247,14 +251,20 @@ impl ApplicationStore for MySqlApplications {
     }
 
     async fn list(&self, q: &ApplicationQuery, companies: CompanyFilter, page: PageRequest) -> PortResult<Page<ApplicationView>> {
-        let mut count = QueryBuilder::<MySql>::new("SELECT COUNT(*) FROM applications a JOIN jobs j ON j.id = a.job_id");
+        let mut count = QueryBuilder::<MySql>::new("SELECT COUNT(*) FROM applications a JOIN jobs j ON j.id = a.job_id JOIN candidates c ON c.id = a.candidate_id");
         if !push_where(&mut count, q, companies) {
             return Ok(Page::new(vec![], 0, page));
         }
         let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(infra)?;
         let mut qb = QueryBuilder::<MySql>::new(SELECT);
         push_where(&mut qb, q, companies);
-        qb.push(" ORDER BY a.submitted_at DESC, a.id DESC LIMIT ").push_bind(page.limit()).push(" OFFSET ").push_bind(page.offset());
+        qb.push(match q.sort {
+            ApplicationSort::Newest => " ORDER BY a.submitted_at DESC, a.id DESC",
+            ApplicationSort::Oldest => " ORDER BY a.submitted_at ASC, a.id ASC",
+            ApplicationSort::InStageLongest => " ORDER BY a.stage_entered_at ASC, a.id ASC",
+            ApplicationSort::Candidate => " ORDER BY c.full_name ASC, a.id ASC",
+        });
+        qb.push(" LIMIT ").push_bind(page.limit()).push(" OFFSET ").push_bind(page.offset());
         let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
         Ok(Page::new(rows.iter().map(view).collect::<PortResult<_>>()?, total as u64, page))
     }

@@ -152,13 +152,17 @@ pub struct ApplicationFilters {
     pub submitted_to: Option<String>,
     /// Verified by a manager or not.
     pub verified: Option<bool>,
+    /// The candidate's name or email contains.
+    pub q: Option<String>,
+    /// `newest` (default), `oldest`, `in_stage` (longest in its current stage first) or `candidate` (by name).
+    pub sort: Option<String>,
 }
 
-/// Applications the caller sees, newest first.
+/// Applications the caller sees, newest first unless `sort` says otherwise.
 #[utoipa::path(get, path = "/api/applications", tag = "applications", security(("bearer" = [])), params(ApplicationFilters, PageQuery),
     responses(
         (status = 200, body = Paginated<ApplicationItem>),
-        (status = 422, description = "An unknown state or a malformed date", body = crate::http::error::Problem),
+        (status = 422, description = "An unknown state or sort, a malformed date, or a date range ending before it starts", body = crate::http::error::Problem),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -177,6 +181,8 @@ pub async fn list(
         submitted_from: f.submitted_from,
         submitted_to: f.submitted_to,
         verified: f.verified,
+        q: f.q,
+        sort: f.sort,
     })?;
     let page = state.applications.list(&caller, query, page.request()).await?;
     Ok(Json(Paginated::from_page(page, |a| item(&a))))
