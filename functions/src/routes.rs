@@ -204,6 +204,7 @@ pub fn all() -> Vec<Route> {
         route!("jobs_reopen", [jobs::lifecycle] reopen, Requires(Permission::JobsWrite), None),
         route!("jobs_team", [jobs::team] set_team, Requires(Permission::JobsWrite), None),
         route!("jobs_agencies", [jobs::team] share, Requires(Permission::JobsWrite), None),
+        route!("agencies_list", [jobs::agency_directory] list, Requires(Permission::JobsWrite), None),
         route!("public_jobs_list", [public_jobs] list, Public, None),
         route!("public_jobs_get", [public_jobs] get, Public, None),
         route!("pipeline_template_get", [pipelines] get_template, Requires(Permission::PipelinesManage), None),

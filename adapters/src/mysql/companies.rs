@@ -94,7 +94,8 @@ impl CompanyRepository for MySqlCompanies {
         let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(infra)?;
         let mut qb = QueryBuilder::new(SELECT);
         push_where(&mut qb, q, companies);
-        qb.push(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").push_bind(page.limit()).push(" OFFSET ").push_bind(page.offset());
+        qb.push(if q.by_name { " ORDER BY c.name ASC, c.id ASC" } else { " ORDER BY c.created_at DESC, c.id DESC" });
+        qb.push(" LIMIT ").push_bind(page.limit()).push(" OFFSET ").push_bind(page.offset());
         let rows = qb.build().fetch_all(&self.pool).await.map_err(infra)?;
         let items = rows.iter().map(record).collect::<PortResult<Vec<_>>>()?;
         Ok(Page::new(items, total as u64, page))

@@ -75,7 +75,7 @@ pub fn company_query(kind: Option<&str>, status: Option<&str>, text: Option<&str
         return Err(DomainError::Validation(errors));
     }
     let text = crate::text_input::filter_text(text);
-    Ok(CompanyQuery { kind, status, text })
+    Ok(CompanyQuery { kind, status, text, by_name: false })
 }
 
 impl AdminService {

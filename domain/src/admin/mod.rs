@@ -4,10 +4,12 @@
 //! live on [`AdminService`], split by subject across the files of this module.
 
 mod activation;
+mod agency_directory;
 mod companies;
 mod roles;
 mod users;
 
+pub use agency_directory::{may_browse_agencies, AgencyListing};
 pub use companies::{company_query, validate_company_name, CompanyChanges, NewCompanyInput};
 pub use roles::{check_permissions, validate_role_name, visible_to, RoleInput};
 pub use users::{check_role_assignable, validate_new_user, CreateUser, UserChanges, UserFilters, ValidNewUser};
@@ -39,13 +41,15 @@ impl CompanyOwned for CompanyRecord {
     }
 }
 
-/// List filters for companies (super admins only).
+/// List filters for companies (super admins, and the agency directory).
 #[derive(Clone, Debug, Default)]
 pub struct CompanyQuery {
     pub kind: Option<CompanyType>,
     pub status: Option<CompanyStatus>,
     /// Name contains (case-insensitive).
     pub text: Option<String>,
+    /// Alphabetical instead of newest first.
+    pub by_name: bool,
 }
 
 /// A system role (no company) or a company's custom role.

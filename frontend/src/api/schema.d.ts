@@ -403,6 +403,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active agencies, by name: the companies an employer may share its jobs with
+         *     (`PUT /api/jobs/{id}/agencies`). Employers with `jobs:write` only; others get 403.
+         */
+        get: operations["agencies_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/pipeline": {
         parameters: {
             query?: never;
@@ -444,7 +464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications the caller sees, newest first. */
+        /** Applications the caller sees, newest first unless `sort` says otherwise. */
         get: operations["applications_list"];
         put?: never;
         /** Submit a candidate to a job: the application starts in the first stage. */
@@ -2958,6 +2978,23 @@ export interface components {
                 updated_at: string;
                 /** Format: int64 */
                 user_count: number;
+            }[];
+            /**
+             * Format: int64
+             * @description Items across all pages.
+             */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+        };
+        /** @description One page of a list. */
+        Paginated_CompanyRefView: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
             }[];
             /**
              * Format: int64
@@ -6043,6 +6080,50 @@ export interface operations {
             };
         };
     };
+    agencies_list: {
+        parameters: {
+            query?: {
+                /** @description Name contains. */
+                q?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Items per page (default 25, at most 100). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_CompanyRefView"];
+                };
+            };
+            /** @description No valid bearer token, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `employers_only` (an agency or platform user) or `missing_permission` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     analytics_pipeline: {
         parameters: {
             query?: {
@@ -6175,6 +6256,10 @@ export interface operations {
                 submitted_to?: string;
                 /** @description Verified by a manager or not. */
                 verified?: boolean;
+                /** @description The candidate's name or email contains. */
+                q?: string;
+                /** @description `newest` (default), `oldest`, `in_stage` (longest in its current stage first) or `candidate` (by name). */
+                sort?: string;
                 /** @description 1-based page number (default 1). */
                 page?: number;
                 /** @description Items per page (default 25, at most 100). */
@@ -6212,7 +6297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unknown state or a malformed date */
+            /** @description An unknown state or sort, a malformed date, or a date range ending before it starts */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -345,12 +345,21 @@ async fn call(app: &TestApp, route: &Route, path: &str, token: Option<&str>) -> 
 }
 
 fn allowed(route: &Route, role: SystemRole) -> bool {
-    match route.access {
-        Access::Public | Access::Authenticated => true,
-        Access::Requires(p) => role.permissions().contains(&p),
-        Access::Service => false,
-    }
+    let company_type_fits = match ONE_COMPANY_TYPE.iter().find(|(name, _)| *name == route.name) {
+        Some((_, only)) => role.company_type().map(|t| t.as_str()) == Some(*only),
+        None => true,
+    };
+    company_type_fits
+        && match route.access {
+            Access::Public | Access::Authenticated => true,
+            Access::Requires(p) => role.permissions().contains(&p),
+            Access::Service => false,
+        }
 }
+
+/// Routes the domain opens to one company type only, whatever the permission
+/// (403 for the others): employers choose the agencies they share jobs with.
+const ONE_COMPANY_TYPE: &[(&str, &str)] = &[("agencies_list", "employer")];
 
 #[tokio::test]
 async fn every_route_for_every_role_and_company() {

@@ -181,6 +181,36 @@ async fn the_list_filters_sorts_and_pages() {
 }
 
 #[tokio::test]
+async fn employers_find_the_active_agencies_to_share_with_by_name() {
+    let app = TestApp::spawn().await;
+    let employer = tenant(&app, "Directory Employer", "employer").await;
+    let agency = tenant(&app, "Zenith Talent", "agency").await;
+    app.create_company("Acorn Staffing", "agency").await;
+    let suspended = app.create_company("Asleep Agency", "agency").await;
+    sqlx::query("UPDATE companies SET status = 'suspended' WHERE id = ?").bind(suspended.0).execute(&app.pool).await.unwrap();
+    app.create_company("Other Employer", "employer").await;
+    let names = |page: &Value| page["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+
+    // Active agencies only, alphabetically, ids usable for the share.
+    let (status, all) = send(&app, Method::GET, "/api/agencies", &employer.admin_token, None).await;
+    assert_eq!(status, 200, "{all}");
+    assert_eq!(names(&all), ["Acorn Staffing", "Zenith Talent"]);
+    assert_eq!(all["total"], 2);
+    assert_eq!(all["items"][1], json!({"id": agency.company.to_string(), "name": "Zenith Talent"}), "no counts, no status");
+    let (_, found) = send(&app, Method::GET, "/api/agencies?q=zEN", &employer.admin_token, None).await;
+    assert_eq!(names(&found), ["Zenith Talent"]);
+    let (_, paged) = send(&app, Method::GET, "/api/agencies?per_page=1&page=2", &employer.admin_token, None).await;
+    assert_eq!((names(&paged), paged["total"].as_u64()), (vec!["Zenith Talent".to_string()], Some(2)));
+
+    // Agencies never browse their rivals; employers who may not share get 403 too.
+    let (status, refused) = send(&app, Method::GET, "/api/agencies", &agency.admin_token, None).await;
+    assert_eq!((status, refused["code"].as_str()), (403, Some("employers_only")));
+    let (_, interviewer) = member(&app, "interviewer", employer.company).await;
+    assert_eq!(send(&app, Method::GET, "/api/agencies", &interviewer, None).await.0, 403);
+    assert_eq!(call(&app, Method::GET, "/api/agencies", None, None).await.status(), 401);
+}
+
+#[tokio::test]
 async fn a_shared_job_is_seen_and_staffed_by_its_agency_but_not_edited() {
     let app = TestApp::spawn().await;
     let employer = tenant(&app, "Share Employer", "employer").await;

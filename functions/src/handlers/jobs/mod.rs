@@ -1,6 +1,7 @@
 //! Jobs and client requirements: CRUD, lifecycle (publish, close…), team and
 //! sharing with agencies. The public board is in `handlers::public_jobs`.
 
+pub mod agency_directory;
 pub mod crud;
 pub mod lifecycle;
 pub mod team;

@@ -58,11 +58,13 @@ describe("applications list", () => {
   it("sends every filter in the URL to GET /api/applications under the API's names, and shows them in the form", async () => {
     const who = me().id;
     const calls = setup(
-      `/recruiting/applications?job_id=${jobId}&stage_id=${stageIds.screening}&state=active&client=Initech&submitted_from=2026-11-01&submitted_to=2026-11-30&verified=false&candidate_id=${candidateId}&recruiter_id=${who}&manager_id=${who}&page=2`,
+      `/recruiting/applications?q=ada&sort=in_stage&job_id=${jobId}&stage_id=${stageIds.screening}&state=active&client=Initech&submitted_from=2026-11-01&submitted_to=2026-11-30&verified=false&candidate_id=${candidateId}&recruiter_id=${who}&manager_id=${who}&page=2`,
       () => page([item()], 30, 2),
     );
     await screen.findByRole("link", { name: "Ada Lovelace" });
     expect(lastQuery(calls)).toEqual({
+      q: "ada",
+      sort: "in_stage",
       job_id: jobId,
       stage_id: stageIds.screening,
       state: "active",
@@ -81,6 +83,8 @@ describe("applications list", () => {
     await waitFor(() => expect(screen.getByLabelText("Stage")).toHaveDisplayValue("Screening"));
     expect(screen.getByLabelText("Job")).toHaveDisplayValue("Java Backend Developer (REQ-0001)");
     expect(screen.getByLabelText("Status")).toHaveValue("active");
+    expect(screen.getByLabelText("Candidate")).toHaveValue("ada");
+    expect(screen.getByLabelText("Sort by")).toHaveValue("in_stage");
     expect(screen.getByLabelText("Client")).toHaveValue("Initech");
     expect(screen.getByLabelText("Applied from")).toHaveValue("2026-11-01");
     expect(screen.getByLabelText("Applied to")).toHaveValue("2026-11-30");
@@ -118,8 +122,12 @@ describe("applications list", () => {
 
     await user.selectOptions(screen.getByLabelText("Verified by manager"), "true");
     await user.click(screen.getByLabelText("Recruited by me"));
+    await user.type(screen.getByLabelText("Candidate"), "lovelace");
+    await user.selectOptions(screen.getByLabelText("Sort by"), "candidate");
     await waitFor(() =>
       expect(lastQuery(calls)).toEqual({
+        q: "lovelace",
+        sort: "candidate",
         client: "Initech",
         state: "hired",
         submitted_from: "2026-11-01",

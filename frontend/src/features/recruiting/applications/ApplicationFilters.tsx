@@ -6,7 +6,7 @@ import { useTypedFilters } from "../../../components/list/useUrlFilters";
 import { SelectField } from "../../../components/ui/SelectField";
 import { TextField } from "../../../components/ui/TextField";
 import { any } from "../labels";
-import { applicationStates, filterLabels, TEXT_FILTERS, verifiedChoices, type ApplicationFilter, type FilterValues } from "./applicationFilters";
+import { applicationSorts, applicationStates, filterLabels, TEXT_FILTERS, verifiedChoices, type ApplicationFilter, type FilterValues } from "./applicationFilters";
 import { JobStageSelects } from "./JobStageSelects";
 
 interface Props {
@@ -55,6 +55,7 @@ export function ApplicationFilters({ me, values, update, clear, active, resetKey
         </FilterChip>
       ))}
     >
+      <TextField label="Candidate" name="q" type="search" hint="Name or email" defaultValue={values.q ?? ""} error={errors.q} />
       {canJobs && (
         <JobStageSelects
           jobId={values.job_id}
@@ -72,6 +73,7 @@ export function ApplicationFilters({ me, values, update, clear, active, resetKey
       <TextField label="Applied from" name="submitted_from" type="date" defaultValue={values.submitted_from ?? ""} error={errors.submitted_from} />
       <TextField label="Applied to" name="submitted_to" type="date" defaultValue={values.submitted_to ?? ""} error={errors.submitted_to} />
       <SelectField label="Verified by manager" options={verifiedChoices} value={values.verified ?? ""} onChange={(e) => change("verified", e.target.value)} error={errors.verified} />
+      <SelectField label="Sort by" options={applicationSorts} value={values.sort ?? ""} onChange={(e) => change("sort", e.target.value)} error={errors.sort} />
       {me && (
         <fieldset className="flex flex-col justify-end gap-1 text-sm">
           <legend className="sr-only">Mine</legend>

@@ -3,15 +3,17 @@ import type { ApplicationListQuery } from "../../../api/recruiting";
 
 export const APPLICATIONS_PER_PAGE = 25;
 
-export const FILTERS = ["job_id", "stage_id", "state", "client", "submitted_from", "submitted_to", "verified", "candidate_id", "recruiter_id", "manager_id"] as const;
+export const FILTERS = ["q", "sort", "job_id", "stage_id", "state", "client", "submitted_from", "submitted_to", "verified", "candidate_id", "recruiter_id", "manager_id"] as const;
 export type ApplicationFilter = (typeof FILTERS)[number];
 export type FilterValues = Partial<Record<ApplicationFilter, string>>;
 
 /** Typed into text and date inputs; applied with the form. */
-export const TEXT_FILTERS = ["client", "submitted_from", "submitted_to"] as const;
+export const TEXT_FILTERS = ["q", "client", "submitted_from", "submitted_to"] as const;
 
 /** How the page names each parameter, so a refused one (422) reads as the field the user sees. */
 export const filterLabels: Readonly<Record<string, string>> = {
+  q: "Candidate",
+  sort: "Sort by",
   job_id: "Job",
   stage_id: "Stage",
   state: "Status",
@@ -31,6 +33,14 @@ export const applicationStates = [
   ["active", "Active"],
   ["hired", "Hired"],
   ["rejected", "Rejected"],
+] as const;
+
+/** The API's orders; the first is its default, so it leaves the URL. */
+export const applicationSorts = [
+  ["", "Newest first"],
+  ["oldest", "Oldest first"],
+  ["in_stage", "Longest in stage"],
+  ["candidate", "Candidate name"],
 ] as const;
 
 export const verifiedChoices = [
