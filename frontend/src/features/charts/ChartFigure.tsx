@@ -48,7 +48,7 @@ export function ChartFigure({ spec, headingLevel = 2 }: { spec: ChartSpec; headi
           </Suspense>
         </div>
       )}
-      {spec.rows.length > 0 && <ChartTable spec={spec} className={showChart ? "sr-only" : "mt-2"} />}
+      {spec.rows.length > 0 && <ChartTable spec={spec} shown={!showChart} />}
     </section>
   );
 }

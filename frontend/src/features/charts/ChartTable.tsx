@@ -1,10 +1,14 @@
 import clsx from "clsx";
 import { formatValue, type ChartSpec } from "./chartModel";
 
-/** The exact figures of a chart (every series, including table-only ones), captioned with its title. */
-export function ChartTable({ spec, className }: { spec: ChartSpec; className?: string }) {
+/**
+ * The exact figures of a chart (every series, including table-only ones), captioned with its title.
+ * Hidden visually while the chart shows (screen readers still read it); shown, it scrolls sideways on
+ * narrow screens, so it takes focus then for keyboard scrolling.
+ */
+export function ChartTable({ spec, shown }: { spec: ChartSpec; shown: boolean }) {
   return (
-    <div className={clsx("overflow-x-auto", className)}>
+    <div className={clsx(shown ? "mt-2 overflow-x-auto" : "sr-only")} tabIndex={shown ? 0 : undefined} aria-label={shown ? spec.title : undefined} role={shown ? "region" : undefined}>
       <table className="w-full text-sm">
         <caption className="sr-only">{spec.title}</caption>
         <thead className="text-xs text-slate-500 dark:text-slate-400">

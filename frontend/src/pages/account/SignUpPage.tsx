@@ -62,7 +62,7 @@ export function SignUpPage() {
       )}
       <p className="text-center text-sm">
         Already have an account? <SignInLink>Sign in</SignInLink> ·{" "}
-        <Link to="/jobs" className="text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+        <Link to="/jobs" className="text-indigo-600 underline underline-offset-2 dark:text-indigo-400">
           Browse jobs
         </Link>
       </p>

@@ -1,10 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckCircle2, FileText, Upload } from "lucide-react";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import { z } from "zod";
 import { applyToJob } from "../../api/publicJobs";
+import type { Me } from "../../api/types";
+import { useMe } from "../../auth/useMe";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { TextField } from "../../components/ui/TextField";
@@ -43,11 +45,16 @@ export function ApplyForm({ jobId, jobTitle, signedIn }: { jobId: string; jobTit
   const [resumeError, setResumeError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const ids = { resume: useId(), letter: useId(), progress: useId() };
-  const { register, handleSubmit, setError, formState, watch } = useForm<Values>({
+  const { register, handleSubmit, setError, formState, watch, getValues, setValue } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { full_name: "", email: "", phone: "", linkedin_url: "", cover_letter: "", website: "" },
   });
   const letterLength = watch("cover_letter").length;
+  // A signed-in person applies as themselves: start from their account's name and email, never over what they typed.
+  const prefill = (me: Me) => {
+    if (!getValues("full_name")) setValue("full_name", me.full_name);
+    if (!getValues("email")) setValue("email", me.email);
+  };
   const uploading = upload?.status === "uploading";
 
   const submit = handleSubmit(async (values) => {
@@ -111,6 +118,7 @@ export function ApplyForm({ jobId, jobTitle, signedIn }: { jobId: string; jobTit
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="apply-title" className="space-y-4">
+      {signedIn && <AccountPrefill onAccount={prefill} />}
       <h2 id="apply-title" className="text-lg font-semibold">
         Apply for this job
       </h2>
@@ -206,4 +214,17 @@ export function ApplyForm({ jobId, jobTitle, signedIn }: { jobId: string; jobTit
       </Button>
     </form>
   );
+}
+
+/** Hands the signed-in account to the form once (`/api/me`; only mounted for a live session, so visitors never call it). */
+function AccountPrefill({ onAccount }: { onAccount: (me: Me) => void }) {
+  const me = useMe().data;
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (me && !done) {
+      onAccount(me);
+      setDone(true);
+    }
+  }, [me, done, onAccount]);
+  return null;
 }
