@@ -2,7 +2,8 @@
 // against a running `local` bin that serves the built app on demo data
 // (scripts/test starts it). Screenshots of the main pages go to E2E_SCREENSHOTS.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -14,6 +15,8 @@ const EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$
 assert.ok(base && mailCatcher, "E2E_WEB_URL and E2E_MAIL_CATCHER_URL are set by scripts/test");
 mkdirSync(shots, { recursive: true });
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
 let browser;
 before(async () => {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
@@ -24,6 +27,21 @@ after(async () => {
 
 async function shot(page, name) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it stands: serious and critical
+ * findings fail the test, each named with the elements it found.
+ */
+async function accessible(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const { violations } = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(
+    grave.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+    `accessibility of ${name}`,
+  );
 }
 
 /** The newest 6-digit code mailed to `to` after `since` (MailDev's JSON API). */
@@ -47,6 +65,12 @@ async function signIn(page, email) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** A page in its own browser context (own cookies), without motion so nothing is caught mid-animation. */
+async function freshPage() {
+  const context = await browser.newContext({ reducedMotion: "reduce" });
+  return context.newPage();
+}
+
 test("the public site, the board and a job page render from the API", async () => {
   const page = await browser.newPage();
   await page.goto(base);
@@ -56,9 +80,11 @@ test("the public site, the board and a job page render from the API", async () =
   await page.getByRole("heading", { name: "Open jobs" }).waitFor();
   const first = page.getByRole("link", { name: "Senior Rust Engineer" });
   await first.waitFor();
+  await accessible(page, "job-board");
   await shot(page, "job-board");
   await first.click();
   await page.getByRole("heading", { name: "Senior Rust Engineer" }).waitFor();
+  await accessible(page, "job-page");
   await shot(page, "job-page");
   await page.close();
 });
@@ -71,12 +97,15 @@ test("an admin signs in with the emailed code and reaches the admin and recruiti
   await page.getByLabel("Sign-in code").fill(code);
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await page.getByRole("link", { name: "Messages" }).waitFor();
+  await accessible(page, "dashboard");
   await shot(page, "dashboard");
   await page.goto(`${base}/admin/users`);
   await page.getByText("manager@northwind.demo").waitFor();
+  await accessible(page, "admin-users");
   await shot(page, "admin-users");
   await page.goto(`${base}/recruiting/jobs`);
   await page.getByText("Java Backend Developer").first().waitFor();
+  await accessible(page, "recruiting-jobs");
   await shot(page, "recruiting-jobs");
   await page.close();
 });
@@ -99,6 +128,7 @@ test("two people message each other live, and only the clean attachment download
   await recruiter.getByRole("textbox", { name: "Message", exact: true }).fill(words);
   await recruiter.getByRole("button", { name: "Send" }).click();
   await manager.getByText(words).waitFor({ timeout: 15_000 });
+  await accessible(manager, "messages-live");
   await shot(manager, "messages-live");
 
   // A clean file and EICAR go through the presigned upload and clamd.
@@ -110,6 +140,7 @@ test("two people message each other live, and only the clean attachment download
   const pendingList = recruiter.getByRole("list", { name: "Attachments to send" });
   await pendingList.getByRole("listitem").filter({ hasText: "shortlist.txt" }).getByText("Clean").waitFor({ timeout: 60_000 });
   await pendingList.getByRole("listitem").filter({ hasText: "eicar.txt" }).getByText("Blocked").waitFor({ timeout: 60_000 });
+  await accessible(recruiter, "messages-scan-states");
   await shot(recruiter, "messages-scan-states");
   await recruiter.getByRole("button", { name: "Send" }).click();
   // Only the clean file travels, and it downloads; EICAR is offered to nobody.
@@ -118,6 +149,7 @@ test("two people message each other live, and only the clean attachment download
   assert.equal(await clean.isEnabled(), true, "the clean file is downloadable");
   assert.equal(await manager.getByRole("button", { name: "Download eicar.txt" }).count(), 0, "EICAR is never offered for download");
   assert.equal(await recruiter.getByRole("button", { name: "Download eicar.txt" }).count(), 0);
+  await accessible(manager, "messages-attachments");
   await shot(manager, "messages-attachments");
   await recruiterContext.close();
   await managerContext.close();
@@ -147,6 +179,7 @@ test("a visitor applies with a resume; the recruiter moves it on the kanban and 
   await page.getByRole("link", { name: "Pipeline", exact: true }).click();
   const move = page.getByLabel(`Move ${applicant} to stage`);
   await move.waitFor();
+  await accessible(page, "pipeline");
   await shot(page, "pipeline");
   const target = (await move.locator("option").allTextContents()).find((o) => o !== "Move to…" && !/reject/i.test(o));
   await move.selectOption({ label: target });
@@ -157,6 +190,7 @@ test("a visitor applies with a resume; the recruiter moves it on the kanban and 
   const history = page.getByRole("region", { name: "Status history" });
   await history.getByText("Strong resume; call this week").waitFor();
   assert.ok((await history.getByText(target, { exact: false }).count()) > 0, `the history shows the move to ${target}`);
+  await accessible(page, "application-history");
   await shot(page, "application-history");
   await page.close();
 });
@@ -177,6 +211,7 @@ test("an admin creates a user and imports a CSV, and reads the per-row report", 
   await page.getByRole("button", { name: "Create user" }).click();
   await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
   await page.getByText(`new.recruiter.${run}@example.com`).first().waitFor();
+  await accessible(page, "admin-user-created");
   await shot(page, "admin-user-created");
 
   await page.goto(`${base}/admin/users/import`);
@@ -188,6 +223,100 @@ test("an admin creates a user and imports a CSV, and reads the per-row report", 
   const tile = (label) => page.locator("div").filter({ has: page.getByText(label, { exact: true }) }).last();
   assert.match(await tile("Created").innerText(), /\b2\b/, "two rows created");
   assert.equal(await page.getByRole("row").count(), 2, "one row not created (plus the header): the broken one");
+  await accessible(page, "admin-import-report");
   await shot(page, "admin-import-report");
   await page.close();
+});
+
+test("an employer publishes a job; a signed-in candidate saves it and applies; the employer finds the application", async () => {
+  const run = Date.now();
+  const title = `Platform Engineer ${run}`;
+  const employer = await freshPage();
+  await signIn(employer, "hiring@acme.demo");
+  await employer.getByRole("button", { name: "Sign out" }).waitFor();
+  await employer.goto(`${base}/recruiting/jobs/new`);
+  await employer.getByLabel("Title").fill(title);
+  await employer.getByLabel("Location").fill("Lisbon");
+  await employer.getByLabel("Description").fill("Keep the fleet's control plane fast and boring.");
+  await accessible(employer, "job editor");
+  await employer.getByRole("button", { name: "Create job" }).click();
+  await employer.getByRole("heading", { name: title }).waitFor();
+  await employer.getByText("not published").waitFor();
+  await employer.getByRole("button", { name: "Publish" }).click();
+  await employer.getByText("published on the job board").waitFor();
+  await accessible(employer, "job page with team, sharing and stages");
+  await shot(employer, "job-published");
+
+  // On the public board at once; a signed-in candidate saves it and applies as herself.
+  const candidate = await freshPage();
+  await signIn(candidate, "maya.candidate@example.com");
+  await candidate.getByRole("button", { name: "Sign out" }).waitFor();
+  await candidate.goto(`${base}/jobs?q=${encodeURIComponent(title)}`);
+  await candidate.getByRole("link", { name: title }).click();
+  await candidate.getByRole("heading", { name: title }).waitFor();
+  const save = candidate.getByRole("button", { name: "Save job" });
+  await save.click();
+  await candidate.waitForFunction(() => document.querySelector('button[aria-pressed="true"]') !== null);
+  // The form starts from her account once /api/me answers.
+  await candidate.waitForFunction(() => [...document.querySelectorAll("input")].some((i) => i.value === "Maya Fernandes"));
+  assert.equal(await candidate.getByLabel("Full name").inputValue(), "Maya Fernandes");
+  assert.equal(await candidate.getByLabel("Email").inputValue(), "maya.candidate@example.com");
+  await accessible(candidate, "public job page, signed in");
+  await candidate.getByRole("button", { name: "Send application" }).click();
+  await candidate.getByText("Application sent").waitFor();
+  await shot(candidate, "candidate-applied");
+  await candidate.goto(`${base}/me/saved-jobs`);
+  await candidate.getByText(title).first().waitFor();
+  await candidate.goto(`${base}/me/applications`);
+  await candidate.getByText(title).first().waitFor();
+  await accessible(candidate, "my applications");
+  await shot(candidate, "candidate-my-applications");
+
+  // The employer finds her by name in the applications list, on the new job.
+  await employer.goto(`${base}/recruiting/applications?q=Maya`);
+  const row = employer.getByRole("row").filter({ hasText: title });
+  await row.getByText("Maya Fernandes").waitFor();
+  await accessible(employer, "applications list");
+  await shot(employer, "applications-list");
+  await employer.context().close();
+  await candidate.context().close();
+});
+
+test("dashboards chart their figures, and the recruiting and candidate pages pass the accessibility check", async () => {
+  const visitor = await freshPage();
+  for (const [path, ready, name] of [
+    ["/", "100% free for candidates", "home"],
+    ["/jobs", "Open jobs", "job board"],
+    ["/sign-in", "Forgot your password?", "sign-in"],
+    ["/sign-up", "Already have an account?", "sign-up"],
+  ]) {
+    await visitor.goto(`${base}${path}`);
+    await visitor.getByText(ready).first().waitFor();
+    await accessible(visitor, name);
+  }
+  await visitor.context().close();
+
+  const manager = await freshPage();
+  await signIn(manager, "manager@northwind.demo");
+  await manager.getByRole("button", { name: "Sign out" }).waitFor();
+  // Each chart is an image named by its figures, with the exact numbers in a table.
+  const activity = manager.getByRole("img", { name: /^Bar chart, Activity/ });
+  await activity.waitFor();
+  assert.match(await activity.getAttribute("aria-label"), /Submissions \d+/);
+  await manager.locator(".recharts-bar-rectangle").first().waitFor(); // the chart library (loaded lazily) drew bars
+  await accessible(manager, "manager dashboard");
+  await shot(manager, "dashboard-charts");
+  await manager.getByRole("link", { name: "Analytics" }).click();
+  await manager.getByRole("img", { name: /Bar chart/ }).first().waitFor();
+  await accessible(manager, "analytics");
+  await shot(manager, "analytics");
+  await manager.getByRole("link", { name: "Candidates" }).click();
+  const first = manager.getByRole("main").getByRole("listitem").first().getByRole("link").first();
+  const name = (await first.innerText()).trim();
+  await first.click();
+  await manager.getByRole("heading", { name }).waitFor();
+  await manager.getByRole("heading", { name: "Documents" }).waitFor();
+  await accessible(manager, "candidate profile");
+  await shot(manager, "candidate-profile");
+  await manager.context().close();
 });

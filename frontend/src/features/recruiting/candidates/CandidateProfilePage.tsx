@@ -88,7 +88,7 @@ export function CandidateProfilePage() {
             {c.applications.map((a) => (
               <li key={a.id}>
                 {can(me, "applications:read") ? (
-                  <Link to={`/recruiting/applications/${a.id}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                  <Link to={`/recruiting/applications/${a.id}`} className="text-indigo-600 underline underline-offset-2 dark:text-indigo-400">
                     {a.job.reference} · {a.job.title}
                   </Link>
                 ) : (
