@@ -32,9 +32,11 @@ export function AgencySharingPicker({ searchId, taken, onPick }: { searchId: str
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
   useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
+    const next = search.trim();
+    if (next === q) return;
+    const timer = setTimeout(() => setQ(next), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, q]);
 
   const query: AgencyListQuery = { per_page: AGENCIES_PER_PAGE, ...(q ? { q } : {}) };
   const agencies = useQuery({ queryKey: ["recruiting", "agencies", query], queryFn: () => listAgencies(query), placeholderData: keepPreviousData });
