@@ -8,6 +8,7 @@ import type {
   CandidateDocument,
   CandidatePage,
   CandidateProfile,
+  CompanyRefPage,
   CloseJobRequest,
   CreateCandidateRequest,
   CreateJobRequest,
@@ -65,6 +66,9 @@ export const closeJob = (id: string, body: CloseJobRequest) => api.request<JobDe
 export const reopenJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}/reopen`, { method: "POST" });
 export const setJobTeam = (id: string, body: SetTeamRequest) => api.request<TeamView>(`/api/jobs/${enc(id)}/team`, { method: "PUT", body });
 export const shareJob = (id: string, body: ShareJobRequest) => api.request<SharedWithView>(`/api/jobs/${enc(id)}/agencies`, { method: "PUT", body });
+/** `GET /api/agencies` (employers with jobs:write): active agencies by name, whom a job can be shared with. */
+export type AgencyListQuery = NonNullable<operations["agencies_list"]["parameters"]["query"]>;
+export const listAgencies = (query: AgencyListQuery) => api.request<CompanyRefPage>("/api/agencies", { query: { ...query } });
 export const listJobStages = (id: string) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`);
 export const editJobStages = (id: string, body: EditStagesRequest) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`, { method: "PUT", body });
 

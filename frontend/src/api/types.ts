@@ -80,6 +80,7 @@ export type TeamView = Schemas["TeamView"];
 export type SetTeamRequest = Schemas["SetTeamRequest"];
 export type TeamMemberRequest = Schemas["TeamMemberRequest"];
 export type CompanyRef = Schemas["CompanyRefView"];
+export type CompanyRefPage = Schemas["Paginated_CompanyRefView"];
 export type SharedWithView = Schemas["SharedWithView"];
 export type ShareJobRequest = Schemas["ShareJobRequest"];
 export type JobStage = Schemas["JobStageView"];

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus, X } from "lucide-react";
+import { X } from "lucide-react";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
@@ -7,41 +7,36 @@ import { shareJob } from "../../../api/recruiting";
 import type { CompanyRef, SharedWithView } from "../../../api/types";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { TextField } from "../../../components/ui/TextField";
 import { errorMessage } from "../../../lib/errorMessages";
 import { listFieldErrors } from "../../../lib/listFieldErrors";
 import { isApiError } from "../../../services/apiError";
+import { AgencySharingPicker } from "./AgencySharingPicker";
 import { focusAfterRender } from "./focusAfterRender";
 
-const agencyId = z.string().trim().uuid("Enter an agency's company id (a UUID).");
 const schema = z.object({
-  // `name` is null for an agency added by id: the API names it in its answer.
-  agencies: z.array(z.object({ agency_id: z.string(), name: z.string().nullable() })),
+  agencies: z.array(z.object({ agency_id: z.string(), name: z.string() })),
 });
 type Values = z.infer<typeof schema>;
 
 /**
- * Edits the list of agencies (`PUT /api/jobs/{id}/agencies`). The API has no
- * directory of agencies an employer could browse, so new ones are added by
- * their company id; the API checks that each is an active agency.
+ * Edits the list of agencies (`PUT /api/jobs/{id}/agencies`), picked from the
+ * agency directory (`GET /api/agencies`); the API still checks on saving that
+ * each is an active agency.
  */
 export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { jobId: string; initial: CompanyRef[]; onSaved: (view: SharedWithView) => void; onCancel: () => void }) {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { agencies: initial.map((a) => ({ agency_id: a.id, name: a.name })) } });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "agencies", keyName: "key" });
-  const [newId, setNewId] = useState("");
-  const [newIdError, setNewIdError] = useState<string | undefined>();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
   const errors = form.formState.errors.agencies;
-  const addFieldId = `${jobId}-agency-id`;
+  const searchId = `${jobId}-agency-search`;
+  const taken = new Set(fields.map((f) => f.agency_id));
 
-  const add = () => {
-    const parsed = agencyId.safeParse(newId);
-    if (!parsed.success) return setNewIdError(parsed.error.issues[0]?.message);
-    const id = parsed.data.toLowerCase();
-    if (fields.some((f) => f.agency_id.toLowerCase() === id)) return setNewIdError("This agency is already in the list.");
-    append({ agency_id: id, name: null });
-    setNewId("");
-    setNewIdError(undefined);
+  const add = (agency: CompanyRef) => {
+    // The picker disables added agencies; this guards a double click landing before the re-render.
+    if (form.getValues("agencies").some((a) => a.agency_id === agency.id)) return;
+    append({ agency_id: agency.id, name: agency.name }, { shouldFocus: false });
+    setAnnouncement(`Added ${agency.name}`);
   };
 
   const submit = form.handleSubmit(async ({ agencies }) => {
@@ -69,13 +64,11 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
       ) : (
         <ul className="space-y-2">
           {fields.map((field, i) => {
-            const label = field.name ?? `Agency ${field.agency_id}`;
             const error = errors?.[i]?.agency_id?.message;
             return (
               <li key={field.key} className="flex items-start gap-2 rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
                 <div className="min-w-0 flex-1">
-                  <p className="break-all font-medium">{label}</p>
-                  {!field.name && <p className="text-xs text-slate-500 dark:text-slate-400">Added by id: named once saved.</p>}
+                  <p className="break-words font-medium">{field.name}</p>
                   {error && (
                     <p id={`agency-${field.key}-error`} className="text-sm text-red-600 dark:text-red-400">
                       {error}
@@ -85,12 +78,13 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
                 <Button
                   id={`agency-${field.key}-remove`}
                   variant="ghost"
-                  aria-label={`Remove ${label}`}
+                  aria-label={`Remove ${field.name}`}
                   aria-describedby={error ? `agency-${field.key}-error` : undefined}
                   onClick={() => {
                     const neighbour = fields[i + 1]?.key ?? fields[i - 1]?.key;
                     remove(i);
-                    focusAfterRender(neighbour && `agency-${neighbour}-remove`, addFieldId);
+                    setAnnouncement(`Removed ${field.name}`);
+                    focusAfterRender(neighbour && `agency-${neighbour}-remove`, searchId);
                   }}
                 >
                   <X aria-hidden className="size-4" />
@@ -101,28 +95,10 @@ export function AgencySharingEditor({ jobId, initial, onSaved, onCancel }: { job
         </ul>
       )}
       <p className="text-xs text-slate-500 dark:text-slate-400">Removing an agency also takes its recruiters off this job's team, and the job out of its sight.</p>
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-60 flex-1">
-          <TextField
-            id={addFieldId}
-            label="Add an agency by its company id"
-            hint="HireOps has no directory of agencies for employers: ask the agency for its company id."
-            value={newId}
-            error={newIdError}
-            onChange={(e) => setNewId(e.target.value)}
-            onKeyDown={(e) => {
-              // Enter adds the id instead of saving the whole list.
-              if (e.key === "Enter") {
-                e.preventDefault();
-                add();
-              }
-            }}
-          />
-        </div>
-        <Button variant="secondary" onClick={add}>
-          <Plus aria-hidden className="size-4" /> Add agency
-        </Button>
-      </div>
+      <AgencySharingPicker searchId={searchId} taken={taken} onPick={add} />
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
           Cancel
