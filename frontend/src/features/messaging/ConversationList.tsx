@@ -42,7 +42,7 @@ export function ConversationList({ me }: { me: Me }) {
               <span className="flex items-center justify-between gap-2">
                 <span className={clsx("truncate text-sm", c.unread_count > 0 ? "font-semibold" : "font-medium")}>{title}</span>
                 {c.last_message_at && (
-                  <time className="shrink-0 text-xs text-slate-500" dateTime={c.last_message_at}>
+                  <time className="shrink-0 text-xs text-slate-600 dark:text-slate-400" dateTime={c.last_message_at}>
                     {formatWhen(c.last_message_at)}
                   </time>
                 )}

@@ -35,7 +35,7 @@ export function MessageBubble({ message, senderName, own, delivery }: {
         <p className={clsx("flex items-center justify-end gap-1 text-[11px]", own ? "text-indigo-100" : "text-slate-500")}>
           <time dateTime={message.created_at}>{formatWhen(message.created_at)}</time>
           {own && delivery && (
-            <span aria-label={receiptLabel[delivery]} title={receiptLabel[delivery]}>
+            <span role="img" aria-label={receiptLabel[delivery]} title={receiptLabel[delivery]}>
               {delivery === "sent" ? (
                 <Check aria-hidden className="size-3.5" />
               ) : (

@@ -166,7 +166,8 @@ export function Thread({ conversationId, me }: { conversationId: string; me: Me 
           {!socket.connected && " · reconnecting…"}
         </p>
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto p-3">
+      {/* Focusable so keyboard users can scroll the history. */}
+      <div role="region" aria-label="Message history" tabIndex={0} className="min-h-0 flex-1 overflow-y-auto p-3 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500">
         {state.nextBefore && (
           <div className="mb-2 text-center">
             <Button variant="secondary" onClick={() => void loadOlder()} disabled={loadingOlder}>
