@@ -15,6 +15,18 @@ export default defineConfig({
       "/ws": { target: apiTarget.replace(/^http/, "ws"), ws: true },
     },
   },
+  build: {
+    rollupOptions: {
+      output: {
+        // The libraries change far less often than the app: their own chunks stay cached across releases.
+        manualChunks: {
+          react: ["react", "react-dom", "react-dom/client", "react-router"],
+          forms: ["react-hook-form", "@hookform/resolvers", "zod"],
+          query: ["@tanstack/react-query"],
+        },
+      },
+    },
+  },
   test: {
     environment: "jsdom",
     globals: true,

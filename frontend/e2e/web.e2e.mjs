@@ -111,6 +111,8 @@ test("an admin signs in with the emailed code and reaches the admin and recruiti
 });
 
 test("two people message each other live, and only the clean attachment downloads", async () => {
+  // Unique file names, so a rerun against the same database finds only its own.
+  const run = Date.now();
   const recruiterContext = await browser.newContext();
   const managerContext = await browser.newContext();
   const recruiter = await recruiterContext.newPage();
@@ -133,22 +135,22 @@ test("two people message each other live, and only the clean attachment download
 
   // A clean file and EICAR go through the presigned upload and clamd.
   await recruiter.getByLabel("Attach files").setInputFiles([
-    { name: "shortlist.txt", mimeType: "text/plain", buffer: Buffer.from("Three strong profiles.\n") },
-    { name: "eicar.txt", mimeType: "text/plain", buffer: Buffer.from(EICAR) },
+    { name: `shortlist-${run}.txt`, mimeType: "text/plain", buffer: Buffer.from("Three strong profiles.\n") },
+    { name: `eicar-${run}.txt`, mimeType: "text/plain", buffer: Buffer.from(EICAR) },
   ]);
   // Their scan states arrive live in the composer: the clean one may be sent, EICAR is blocked.
   const pendingList = recruiter.getByRole("list", { name: "Attachments to send" });
-  await pendingList.getByRole("listitem").filter({ hasText: "shortlist.txt" }).getByText("Clean").waitFor({ timeout: 60_000 });
-  await pendingList.getByRole("listitem").filter({ hasText: "eicar.txt" }).getByText("Blocked").waitFor({ timeout: 60_000 });
+  await pendingList.getByRole("listitem").filter({ hasText: `shortlist-${run}.txt` }).getByText("Clean").waitFor({ timeout: 60_000 });
+  await pendingList.getByRole("listitem").filter({ hasText: `eicar-${run}.txt` }).getByText("Blocked").waitFor({ timeout: 60_000 });
   await accessible(recruiter, "messages-scan-states");
   await shot(recruiter, "messages-scan-states");
   await recruiter.getByRole("button", { name: "Send" }).click();
   // Only the clean file travels, and it downloads; EICAR is offered to nobody.
-  const clean = manager.getByRole("button", { name: "Download shortlist.txt" });
+  const clean = manager.getByRole("button", { name: `Download shortlist-${run}.txt` });
   await clean.waitFor({ timeout: 30_000 });
   assert.equal(await clean.isEnabled(), true, "the clean file is downloadable");
-  assert.equal(await manager.getByRole("button", { name: "Download eicar.txt" }).count(), 0, "EICAR is never offered for download");
-  assert.equal(await recruiter.getByRole("button", { name: "Download eicar.txt" }).count(), 0);
+  assert.equal(await manager.getByRole("button", { name: `Download eicar-${run}.txt` }).count(), 0, "EICAR is never offered for download");
+  assert.equal(await recruiter.getByRole("button", { name: `Download eicar-${run}.txt` }).count(), 0);
   await accessible(manager, "messages-attachments");
   await shot(manager, "messages-attachments");
   await recruiterContext.close();

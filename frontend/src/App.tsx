@@ -12,7 +12,6 @@ import { VerifyEmailPage } from "./pages/account/VerifyEmailPage";
 import { ForgotPasswordPage } from "./pages/auth/ForgotPasswordPage";
 import { SignInPage } from "./pages/auth/SignInPage";
 import { SsoCompletePage } from "./pages/auth/SsoCompletePage";
-import { MessagesPage } from "./features/messaging/MessagesPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { JobBoardPage } from "./pages/jobs/JobBoardPage";
 import { JobPage } from "./pages/jobs/JobPage";
@@ -33,6 +32,7 @@ const SearchPage = lazy(() => import("./features/recruiting/search/SearchPage").
 const MyProfilePage = lazy(() => import("./features/candidate/MyProfilePage").then((m) => ({ default: m.MyProfilePage })));
 const SavedJobsPage = lazy(() => import("./features/candidate/SavedJobsPage").then((m) => ({ default: m.SavedJobsPage })));
 const MyApplicationsPage = lazy(() => import("./features/candidate/MyApplicationsPage").then((m) => ({ default: m.MyApplicationsPage })));
+const MessagesPage = lazy(() => import("./features/messaging/MessagesPage").then((m) => ({ default: m.MessagesPage })));
 const ApplicationsListPage = lazy(() => import("./features/recruiting/applications/ApplicationsListPage").then((m) => ({ default: m.ApplicationsListPage })));
 const AnalyticsPage = lazy(() => import("./features/analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })));
 const ApplicationPage = lazy(() => import("./features/recruiting/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
@@ -95,7 +95,9 @@ export function AppRoutes() {
           path="messages/:conversationId?"
           element={
             <RequirePermission permission="messaging:use">
-              <MessagesPage />
+              <Lazy>
+                <MessagesPage />
+              </Lazy>
             </RequirePermission>
           }
         />

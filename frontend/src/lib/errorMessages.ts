@@ -45,6 +45,7 @@ const messages: Record<string, string> = {
   job_not_open: "This job is not open.",
   job_not_closed: "This job is not closed.",
   not_job_owner: "Only the company that owns this job can change it.",
+  employers_only: "Only employers can browse the agencies: your company can't share jobs with them.",
   reference_taken: "Another job of your company already uses this reference.",
   duplicate_candidate: "A candidate with this email or phone already exists in your company.",
   not_candidate_owner: "Only the company that owns this profile can change it.",

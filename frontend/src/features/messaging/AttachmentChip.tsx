@@ -63,7 +63,7 @@ export function AttachmentChip({ attachment }: { attachment: MessageAttachment }
     <div className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white/70 p-2 text-sm dark:border-slate-700 dark:bg-slate-900/70">
       <FileText aria-hidden className="size-4 shrink-0" />
       <span className="min-w-0 truncate font-medium">{attachment.file_name}</span>
-      {size && <span className="text-xs text-slate-500">{size}</span>}
+      {size && <span className="text-xs text-slate-600 dark:text-slate-400">{size}</span>}
       <ScanStatusBadge status={attachment.status} />
       <button
         type="button"

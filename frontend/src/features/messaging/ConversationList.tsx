@@ -20,7 +20,7 @@ export function ConversationList({ me }: { me: Me }) {
   const conversations = useQuery({ queryKey: conversationsKey, queryFn: () => listConversations() });
   if (conversations.isPending) return <div className="p-3"><Spinner label="Loading conversations" /></div>;
   if (conversations.isError) return <div className="p-3"><Alert>{errorMessage(conversations.error)}</Alert></div>;
-  if (conversations.data.items.length === 0) return <p className="p-3 text-sm text-slate-500">No conversations yet.</p>;
+  if (conversations.data.items.length === 0) return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No conversations yet.</p>;
 
   return (
     <ul aria-label="Conversations" className="divide-y divide-slate-100 dark:divide-slate-800">

@@ -32,7 +32,7 @@ export function MessageBubble({ message, senderName, own, delivery }: {
             ))}
           </div>
         )}
-        <p className={clsx("flex items-center justify-end gap-1 text-[11px]", own ? "text-indigo-100" : "text-slate-500")}>
+        <p className={clsx("flex items-center justify-end gap-1 text-[11px]", own ? "text-indigo-100" : "text-slate-600 dark:text-slate-400")}>
           <time dateTime={message.created_at}>{formatWhen(message.created_at)}</time>
           {own && delivery && (
             <span role="img" aria-label={receiptLabel[delivery]} title={receiptLabel[delivery]}>

@@ -30,7 +30,7 @@ export function MessagesPage() {
         {conversationId ? (
           <Thread key={conversationId} conversationId={conversationId} me={me} />
         ) : (
-          <p className="grid h-full place-items-center text-sm text-slate-500">Pick a conversation, or start a new one.</p>
+          <p className="grid h-full place-items-center text-sm text-slate-600 dark:text-slate-400">Pick a conversation, or start a new one.</p>
         )}
       </div>
     </div>

@@ -107,13 +107,13 @@ export function NewConversation({ me, onClose }: { me: Me; onClose: () => void }
                   onClick={() => pick(c)}
                   className="w-full rounded-md p-2 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-50 dark:hover:bg-slate-800"
                 >
-                  <span className="font-medium">{c.fullName}</span> <span className="text-xs text-slate-500">{c.detail}</span>
+                  <span className="font-medium">{c.fullName}</span> <span className="text-xs text-slate-600 dark:text-slate-400">{c.detail}</span>
                   {blocked && <span className="block text-xs">Candidates and employers can't message each other directly.</span>}
                 </button>
               </li>
             );
           })}
-          {!loading && contacts.length === 0 && <li className="p-2 text-sm text-slate-500">Nobody found.</li>}
+          {!loading && contacts.length === 0 && <li className="p-2 text-sm text-slate-600 dark:text-slate-400">Nobody found.</li>}
         </ul>
         <div className="flex items-end gap-2">
           <div className="flex-1">

@@ -161,7 +161,7 @@ export function Thread({ conversationId, me }: { conversationId: string; me: Me 
     <section aria-label={title} className="flex h-full min-h-0 flex-col">
       <header className="border-b border-slate-200 p-3 dark:border-slate-800">
         <h2 className="font-semibold">{title}</h2>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           {others.map((p) => p.full_name).join(", ")}
           {!socket.connected && " · reconnecting…"}
         </p>
@@ -175,7 +175,7 @@ export function Thread({ conversationId, me }: { conversationId: string; me: Me 
             </Button>
           </div>
         )}
-        {state.messages.length === 0 && <p className="text-center text-sm text-slate-500">No messages yet. Say hello.</p>}
+        {state.messages.length === 0 && <p className="text-center text-sm text-slate-600 dark:text-slate-400">No messages yet. Say hello.</p>}
         <ol aria-label="Messages" aria-live="polite" className="space-y-2">
           {state.messages.map((m) => (
             <MessageBubble

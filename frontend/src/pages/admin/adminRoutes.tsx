@@ -1,15 +1,17 @@
 // The admin area: each route's permission guards the page and decides its navigation entry.
 import { Building2, KeyRound, ScrollText, Settings, ShieldCheck, Users, type LucideIcon } from "lucide-react";
-import { CompaniesPage } from "./CompaniesPage";
-import { PasswordResetsPage } from "./PasswordResetsPage";
-import { RolesPage } from "./RolesPage";
-import { SettingsPage } from "./SettingsPage";
-import { AuditLogPage } from "./AuditLogPage";
-import type { ReactElement } from "react";
-import { NewUserPage } from "./NewUserPage";
-import { UserImportPage, UserImportReportPage } from "./UserImportPage";
-import { UserDetailPage } from "./UserDetailPage";
-import { UsersPage } from "./UsersPage";
+import { lazy, Suspense, type ComponentType, type ReactElement } from "react";
+import { Spinner } from "../../components/ui/Spinner";
+
+/** An admin page loaded on first visit, so the admin area stays out of the public site's bundle. */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ReactElement {
+  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
+  return (
+    <Suspense fallback={<Spinner label="Loading" />}>
+      <Page />
+    </Suspense>
+  );
+}
 
 export interface AdminRoute {
   path: string;
@@ -18,16 +20,16 @@ export interface AdminRoute {
 }
 
 export const adminRoutes: AdminRoute[] = [
-  { path: "admin/companies", permission: "companies:manage", element: <CompaniesPage /> },
-  { path: "admin/settings", permission: "settings:manage", element: <SettingsPage /> },
-  { path: "admin/roles", permission: "roles:manage", element: <RolesPage /> },
-  { path: "admin/password-resets", permission: "password_resets:approve", element: <PasswordResetsPage /> },
-  { path: "admin/audit", permission: "audit:read", element: <AuditLogPage /> },
-  { path: "admin/users", permission: "users:read", element: <UsersPage /> },
-  { path: "admin/users/new", permission: "users:create", element: <NewUserPage /> },
-  { path: "admin/users/import", permission: "users:create", element: <UserImportPage /> },
-  { path: "admin/users/import/:importId", permission: "users:create", element: <UserImportReportPage /> },
-  { path: "admin/users/:id", permission: "users:read", element: <UserDetailPage /> },
+  { path: "admin/companies", permission: "companies:manage", element: lazyPage(() => import("./CompaniesPage"), (m) => m.CompaniesPage) },
+  { path: "admin/settings", permission: "settings:manage", element: lazyPage(() => import("./SettingsPage"), (m) => m.SettingsPage) },
+  { path: "admin/roles", permission: "roles:manage", element: lazyPage(() => import("./RolesPage"), (m) => m.RolesPage) },
+  { path: "admin/password-resets", permission: "password_resets:approve", element: lazyPage(() => import("./PasswordResetsPage"), (m) => m.PasswordResetsPage) },
+  { path: "admin/audit", permission: "audit:read", element: lazyPage(() => import("./AuditLogPage"), (m) => m.AuditLogPage) },
+  { path: "admin/users", permission: "users:read", element: lazyPage(() => import("./UsersPage"), (m) => m.UsersPage) },
+  { path: "admin/users/new", permission: "users:create", element: lazyPage(() => import("./NewUserPage"), (m) => m.NewUserPage) },
+  { path: "admin/users/import", permission: "users:create", element: lazyPage(() => import("./UserImportPage"), (m) => m.UserImportPage) },
+  { path: "admin/users/import/:importId", permission: "users:create", element: lazyPage(() => import("./UserImportPage"), (m) => m.UserImportReportPage) },
+  { path: "admin/users/:id", permission: "users:read", element: lazyPage(() => import("./UserDetailPage"), (m) => m.UserDetailPage) },
 ];
 
 export const adminNavItems: { to: string; label: string; icon: LucideIcon; permission: string }[] = [

@@ -13,7 +13,7 @@ import { ApplicationFilters } from "./ApplicationFilters";
 import { applicationColumns, ApplicationRow } from "./ApplicationRow";
 import { applicationsQuery, FILTERS, filterLabels } from "./applicationFilters";
 
-/** `/recruiting/applications`: `GET /api/applications` (newest first) with every filter it takes, kept in the URL. */
+/** `/recruiting/applications`: `GET /api/applications` with every filter it takes, kept in the URL. */
 export function ApplicationsListPage() {
   const me = useMe().data;
   const { values, page, update, clear, active, key } = useUrlFilters(FILTERS);
@@ -30,7 +30,7 @@ export function ApplicationsListPage() {
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">Applications</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Every application you can see, newest first.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Every application you can see.</p>
       </div>
 
       <ApplicationFilters me={me} values={values} update={update} clear={clear} active={active} resetKey={key} items={list.data?.items ?? []} errors={errors} />

@@ -18,7 +18,7 @@ const optionId = (searchId: string, agencyId: string) => `${searchId}-option-${a
 
 function listingError(error: unknown): string {
   // The directory is for employers who may share; the section only shows for them, but a role or company change can land here.
-  if (isApiError(error) && error.code === "employers_only") return "Only employers can browse the agencies: your company can't share jobs with them.";
+  if (isApiError(error) && error.code === "employers_only") return errorMessage(error);
   if (isApiError(error) && error.status === 403) return `You can't browse the agencies. ${errorMessage(error)}`;
   return errorMessage(error);
 }
