@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { candidateProfileFields } from "../../lib/candidateProfileFields";
 import { getMyProfile, saveMyProfile } from "../../api/candidateSelf";
 import type { CandidateProfile, MyProfileRequest } from "../../api/types";
 import { Alert } from "../../components/ui/Alert";
@@ -17,13 +18,7 @@ import { educationConfig, experienceConfig, skillsConfig } from "./listConfigs";
 
 const number = z.string().trim().refine((s) => s === "" || Number.isFinite(Number(s)), "Enter a number.");
 const schema = z.object({
-  full_name: z.string().trim().min(1, "A name is required.").max(200, "At most 200 characters."),
-  email: z.string().trim(),
-  phone: z.string().trim(),
-  headline: z.string(),
-  current_title: z.string(),
-  current_company: z.string(),
-  location: z.string(),
+  ...candidateProfileFields,
   total_experience_years: number,
   notice_period_days: number,
   current_salary: number,

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router";
 import { z } from "zod";
+import { candidateProfileFields } from "../../../lib/candidateProfileFields";
 import { createCandidate } from "../../../api/recruiting";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -17,13 +18,7 @@ import { leftoverError } from "../problems";
 
 const schema = z
   .object({
-    full_name: z.string().trim().min(1, "A name is required.").max(200, "At most 200 characters."),
-    email: z.string().trim(),
-    phone: z.string().trim(),
-    headline: z.string(),
-    current_title: z.string(),
-    current_company: z.string(),
-    location: z.string(),
+    ...candidateProfileFields,
     total_experience_years: z.string(),
     source: z.string(),
     tags: z.string(),

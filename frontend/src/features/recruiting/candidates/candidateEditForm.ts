@@ -2,6 +2,7 @@
 // and the PATCH body, which carries only what changed (absent = unchanged; lists and links replace wholesale).
 import type { Path } from "react-hook-form";
 import { z } from "zod";
+import { candidateProfileFields } from "../../../lib/candidateProfileFields";
 import type { CandidateProfile, UpdateCandidateRequest } from "../../../api/types";
 
 const numberIn = (min: number, max: number, integer = false) =>
@@ -47,13 +48,7 @@ const education = z
 
 export const editSchema = z
   .object({
-    full_name: z.string().trim().min(1, "A name is required.").max(200, "At most 200 characters."),
-    email: z.string().trim(),
-    phone: z.string().trim(),
-    headline: z.string(),
-    current_title: z.string(),
-    current_company: z.string(),
-    location: z.string(),
+    ...candidateProfileFields,
     total_experience_years: numberIn(0, 60),
     notice_period_days: numberIn(0, 365, true),
     current_salary: numberIn(0, Number.MAX_SAFE_INTEGER),

@@ -1,10 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Pencil } from "lucide-react";
 import { useState } from "react";
 import type { JobDetails, SharedWithView } from "../../../api/types";
-import { Alert } from "../../../components/ui/Alert";
-import { Button } from "../../../components/ui/Button";
 import { AgencySharingEditor } from "./AgencySharingEditor";
+import { EditableSection } from "./EditableSection";
 import { invalidateJobSetup, jobKey } from "./jobQueries";
 
 /**
@@ -26,24 +24,17 @@ export function AgencySharing({ job, canEdit }: { job: JobDetails; canEdit: bool
   };
 
   return (
-    <section aria-labelledby="agencies-heading" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="agencies-heading" className="font-semibold">
-          Shared with agencies
-        </h2>
-        {canEdit && !editing && (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setNotice(null);
-              setEditing(true);
-            }}
-          >
-            <Pencil aria-hidden className="size-4" /> Edit sharing
-          </Button>
-        )}
-      </div>
-      <div aria-live="polite">{notice && <Alert tone="info">{notice}</Alert>}</div>
+    <EditableSection
+      headingId="agencies-heading"
+      title="Shared with agencies"
+      editLabel="Edit sharing"
+      showEdit={canEdit && !editing}
+      onEdit={() => {
+        setNotice(null);
+        setEditing(true);
+      }}
+      notice={notice}
+    >
       {editing ? (
         <AgencySharingEditor jobId={job.id} initial={agencies} onSaved={saved} onCancel={() => setEditing(false)} />
       ) : agencies.length === 0 ? (
@@ -55,6 +46,6 @@ export function AgencySharing({ job, canEdit }: { job: JobDetails; canEdit: bool
           ))}
         </ul>
       )}
-    </section>
+    </EditableSection>
   );
 }

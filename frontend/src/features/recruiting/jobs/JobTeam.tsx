@@ -1,11 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Pencil } from "lucide-react";
 import { useState } from "react";
 import type { JobDetails, Me, TeamMember, TeamView } from "../../../api/types";
 import { can } from "../../../auth/permissions";
-import { Alert } from "../../../components/ui/Alert";
-import { Button } from "../../../components/ui/Button";
 import { teamRoles, wordFor } from "../labels";
+import { EditableSection } from "./EditableSection";
 import { invalidateJobSetup, jobKey } from "./jobQueries";
 import { TeamEditor } from "./TeamEditor";
 
@@ -58,24 +56,17 @@ export function JobTeam({ job, me }: { job: JobDetails; me: Me | undefined }) {
   };
 
   return (
-    <section aria-labelledby="team-heading" className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="team-heading" className="font-semibold">
-          Team
-        </h2>
-        {canEdit && !editing && (
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setNotice(null);
-              setEditing(true);
-            }}
-          >
-            <Pencil aria-hidden className="size-4" /> Edit your side
-          </Button>
-        )}
-      </div>
-      <div aria-live="polite">{notice && <Alert tone="info">{notice}</Alert>}</div>
+    <EditableSection
+      headingId="team-heading"
+      title="Team"
+      editLabel="Edit your side"
+      showEdit={canEdit && !editing}
+      onEdit={() => {
+        setNotice(null);
+        setEditing(true);
+      }}
+      notice={notice}
+    >
       {shown.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">Nobody is on this job's team yet.</p>}
       {shown.map((side) => (
         <div key={side.companyId ?? "unknown"} className="space-y-1">
@@ -96,6 +87,6 @@ export function JobTeam({ job, me }: { job: JobDetails; me: Me | undefined }) {
           )}
         </div>
       ))}
-    </section>
+    </EditableSection>
   );
 }
