@@ -296,6 +296,12 @@ test("dashboards chart their figures, and the recruiting and candidate pages pas
     await visitor.getByText(ready).first().waitFor();
     await accessible(visitor, name);
   }
+  // Dark mode follows the system; its palette is checked as well.
+  await visitor.emulateMedia({ colorScheme: "dark" });
+  await visitor.goto(`${base}/jobs`);
+  await visitor.getByRole("heading", { name: "Open jobs" }).waitFor();
+  await accessible(visitor, "job board, dark");
+  await shot(visitor, "job-board-dark");
   await visitor.context().close();
 
   const manager = await freshPage();
@@ -308,6 +314,10 @@ test("dashboards chart their figures, and the recruiting and candidate pages pas
   await manager.locator(".recharts-bar-rectangle").first().waitFor(); // the chart library (loaded lazily) drew bars
   await accessible(manager, "manager dashboard");
   await shot(manager, "dashboard-charts");
+  await manager.emulateMedia({ colorScheme: "dark" });
+  await accessible(manager, "manager dashboard, dark");
+  await shot(manager, "dashboard-charts-dark");
+  await manager.emulateMedia({ colorScheme: "light" });
   await manager.getByRole("link", { name: "Analytics" }).click();
   await manager.getByRole("img", { name: /Bar chart/ }).first().waitFor();
   await accessible(manager, "analytics");

@@ -89,7 +89,7 @@ export function NotificationBell() {
           <div className="max-h-96 overflow-y-auto p-2">
             {feed.isPending && <Spinner />}
             {feed.isError && <Alert>{errorMessage(feed.error)}</Alert>}
-            {feed.data?.items.length === 0 && <p className="p-3 text-sm text-slate-500">You're all caught up.</p>}
+            {feed.data?.items.length === 0 && <p className="p-3 text-sm text-slate-600 dark:text-slate-400">You're all caught up.</p>}
             <ul className="space-y-1">
               {feed.data?.items.map((item) => (
                 <li key={item.id}>
@@ -104,7 +104,7 @@ export function NotificationBell() {
                     <span className="flex items-start justify-between gap-2">
                       <span className="font-medium">{item.title}</span>
                       {!item.read_at && <span className="sr-only">(unread)</span>}
-                      <time className="shrink-0 text-xs text-slate-500" dateTime={item.created_at}>
+                      <time className="shrink-0 text-xs text-slate-600 dark:text-slate-400" dateTime={item.created_at}>
                         {formatWhen(item.created_at)}
                       </time>
                     </span>

@@ -106,7 +106,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 /** The history as the API keeps it: oldest first, stage names as they were then. */
 function Timeline({ items }: { items: HistoryItem[] }) {
-  if (items.length === 0) return <p className="text-sm text-slate-500">No history yet.</p>;
+  if (items.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No history yet.</p>;
   return (
     <ol aria-label="Status history" className="space-y-3 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
       {items.map((h) => (
@@ -160,7 +160,7 @@ function Feedback({ applicationId }: { applicationId: string }) {
       </h2>
       {list.isPending && <Spinner label="Loading the feedback" />}
       {list.isError && <Alert>{errorMessage(list.error)}</Alert>}
-      {list.data && list.data.items.length === 0 && <p className="text-sm text-slate-500">No feedback yet.</p>}
+      {list.data && list.data.items.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No feedback yet.</p>}
       {list.data && list.data.items.length > 0 && (
         <ul className="space-y-2">
           {list.data.items.map((f) => (

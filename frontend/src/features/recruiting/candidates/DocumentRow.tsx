@@ -67,7 +67,7 @@ export function DocumentRow({ candidateId, document: d }: { candidateId: string;
   const detail = scanBadge(status) === "blocked" ? file.data?.scan_detail : null;
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3 text-sm">
-      <FileText aria-hidden className="size-4 shrink-0 text-slate-500" />
+      <FileText aria-hidden className="size-4 shrink-0 text-slate-600 dark:text-slate-400" />
       <span className="min-w-0 break-all font-medium">{d.file_name}</span>
       <span className="text-slate-500 dark:text-slate-400">
         {[kind, size, `added ${formatDate(d.added_at)}`].filter(Boolean).join(" · ")}
