@@ -1,7 +1,7 @@
 // The admin routes (docs/admin-guide.md, docs/csv-import.md, docs/email-templates.md, docs/auth.md).
 import { api } from "../services/api";
-import type { operations } from "./schema";
 import type {
+  QueryOf,
   AuditLogPage,
   CompanyDetails,
   CompanyPage,
@@ -27,7 +27,6 @@ import type {
 } from "./types";
 
 const enc = encodeURIComponent;
-type QueryOf<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
 
 export type UserListQuery = QueryOf<"admin_users_list">;
 export type AuditLogQuery = QueryOf<"admin_audit_logs">;

@@ -1,9 +1,7 @@
 // Analytics routes (docs/search-and-dashboards.md), both behind `reports:read`.
 import { api } from "../services/api";
-import type { operations } from "./schema";
-import type { PipelineReport, RequirementsReport } from "./types";
+import type { QueryOf, PipelineReport, RequirementsReport } from "./types";
 
-type QueryOf<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
 
 export type PipelineReportQuery = QueryOf<"analytics_pipeline">;
 export type RequirementsReportQuery = QueryOf<"analytics_requirements">;

@@ -2,6 +2,7 @@
 import { api } from "../services/api";
 import { getAccessToken } from "../services/session";
 import type {
+  QueryOf,
   PublicApplyRequest,
   PublicApplyResponse,
   PublicJob,
@@ -13,17 +14,8 @@ import type {
 
 const enc = encodeURIComponent;
 
-/** The board's filters, exactly the query parameters of `GET /api/public/jobs`. */
-export interface JobBoardQuery {
-  q?: string | undefined;
-  location?: string | undefined;
-  employment_type?: string | undefined;
-  work_mode?: string | undefined;
-  tag?: string | undefined;
-  company?: string | undefined;
-  page?: number | undefined;
-  per_page?: number | undefined;
-}
+/** The board's filters: the query parameters of `GET /api/public/jobs`. */
+export type JobBoardQuery = QueryOf<"public_jobs_list">;
 
 export const listPublicJobs = (query: JobBoardQuery) =>
   api.request<PublicJobPage>("/api/public/jobs", { query: { ...query }, auth: false });

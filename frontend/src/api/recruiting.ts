@@ -1,8 +1,8 @@
 // Recruiting: jobs, pipelines, applications, candidates and search
 // (docs/jobs.md, docs/pipelines.md, docs/candidates.md, docs/search-and-dashboards.md).
-import { api, type Query } from "../services/api";
-import type { operations } from "./schema";
+import { api } from "../services/api";
 import type {
+  QueryOf,
   ApplicationDetails,
   ApplicationPage,
   CandidateDocument,
@@ -38,25 +38,10 @@ import type {
 
 const enc = encodeURIComponent;
 
-/** `GET /api/jobs` filters, with the API's parameter names. */
-export interface JobListQuery extends Query {
-  q?: string;
-  status?: string;
-  kind?: string;
-  client?: string;
-  recruiter?: string;
-  manager?: string;
-  priority?: string;
-  ageing_min?: string;
-  ageing_max?: string;
-  published?: string;
-  owner?: string;
-  sort?: string;
-  page?: number;
-  per_page?: number;
-}
+/** `GET /api/jobs` filters, as the generated schema has them. */
+export type JobListQuery = QueryOf<"jobs_list">;
 
-export const listJobs = (query: JobListQuery) => api.request<JobPage>("/api/jobs", { query });
+export const listJobs = (query: JobListQuery) => api.request<JobPage>("/api/jobs", { query: { ...query } });
 export const getJob = (id: string) => api.request<JobDetails>(`/api/jobs/${enc(id)}`);
 export const createJob = (body: CreateJobRequest) => api.request<JobDetails>("/api/jobs", { method: "POST", body });
 export const updateJob = (id: string, body: UpdateJobRequest) => api.request<JobDetails>(`/api/jobs/${enc(id)}`, { method: "PATCH", body });
@@ -67,7 +52,7 @@ export const reopenJob = (id: string) => api.request<JobDetails>(`/api/jobs/${en
 export const setJobTeam = (id: string, body: SetTeamRequest) => api.request<TeamView>(`/api/jobs/${enc(id)}/team`, { method: "PUT", body });
 export const shareJob = (id: string, body: ShareJobRequest) => api.request<SharedWithView>(`/api/jobs/${enc(id)}/agencies`, { method: "PUT", body });
 /** `GET /api/agencies` (employers with jobs:write): active agencies by name, whom a job can be shared with. */
-export type AgencyListQuery = NonNullable<operations["agencies_list"]["parameters"]["query"]>;
+export type AgencyListQuery = QueryOf<"agencies_list">;
 export const listAgencies = (query: AgencyListQuery) => api.request<CompanyRefPage>("/api/agencies", { query: { ...query } });
 export const listJobStages = (id: string) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`);
 export const editJobStages = (id: string, body: EditStagesRequest) => api.request<JobStage[]>(`/api/jobs/${enc(id)}/stages`, { method: "PUT", body });
@@ -78,7 +63,7 @@ export const reorderCard = (jobId: string, body: ReorderRequest) =>
   api.request<void>(`/api/jobs/${enc(jobId)}/pipeline/reorder`, { method: "POST", body });
 
 /** `GET /api/applications` filters, as the generated schema has them. */
-export type ApplicationListQuery = NonNullable<operations["applications_list"]["parameters"]["query"]>;
+export type ApplicationListQuery = QueryOf<"applications_list">;
 
 export const listApplications = (query: ApplicationListQuery) => api.request<ApplicationPage>("/api/applications", { query: { ...query } });
 export const getApplication = (id: string) => api.request<ApplicationDetails>(`/api/applications/${enc(id)}`);
@@ -89,21 +74,10 @@ export const listFeedback = (id: string) => api.request<FeedbackList>(`/api/appl
 export const addFeedback = (id: string, body: FeedbackRequest) =>
   api.request<FeedbackItem>(`/api/applications/${enc(id)}/feedback`, { method: "POST", body });
 
-/** `GET /api/candidates` filters. */
-export interface CandidateListQuery extends Query {
-  q?: string;
-  tag?: string;
-  skill?: string;
-  source?: string;
-  location?: string;
-  experience_min?: string;
-  experience_max?: string;
-  sort?: string;
-  page?: number;
-  per_page?: number;
-}
+/** `GET /api/candidates` filters, as the generated schema has them. */
+export type CandidateListQuery = QueryOf<"candidates_list">;
 
-export const listCandidates = (query: CandidateListQuery) => api.request<CandidatePage>("/api/candidates", { query });
+export const listCandidates = (query: CandidateListQuery) => api.request<CandidatePage>("/api/candidates", { query: { ...query } });
 export const getCandidate = (id: string) => api.request<CandidateProfile>(`/api/candidates/${enc(id)}`);
 export const createCandidate = (body: CreateCandidateRequest) => api.request<CandidateProfile>("/api/candidates", { method: "POST", body });
 export const updateCandidate = (id: string, body: UpdateCandidateRequest) =>
@@ -117,10 +91,6 @@ export const presignCandidateDocument = (id: string, body: DocumentUploadRequest
 export const mergeCandidate = (survivorId: string, duplicateId: string) =>
   api.request<CandidateProfile>(`/api/candidates/${enc(survivorId)}/merge`, { method: "POST", body: { duplicate_id: duplicateId } });
 
-export interface SearchQuery extends Query {
-  q: string;
-  type: "candidates" | "jobs";
-  page?: number;
-}
+export type SearchQuery = QueryOf<"search">;
 
-export const search = (query: SearchQuery) => api.request<SearchPage>("/api/search", { query });
+export const search = (query: SearchQuery) => api.request<SearchPage>("/api/search", { query: { ...query } });

@@ -1,8 +1,11 @@
 // Names for the generated OpenAPI schemas the app uses. Never hand-write payload
 // shapes: regenerate schema.d.ts (`npm run gen:types`) when the API changes.
-import type { components } from "./schema";
+import type { components, operations } from "./schema";
 
 type Schemas = components["schemas"];
+
+/** A route's query parameters, by its operationId. */
+export type QueryOf<K extends keyof operations> = NonNullable<operations[K]["parameters"]["query"]>;
 
 export type Problem = Schemas["Problem"];
 export type ProblemField = Schemas["ProblemField"];

@@ -20,7 +20,15 @@ const TEXT_FILTERS = ["q", "skill", "tag", "location", "experience_min", "experi
 export function CandidatesListPage() {
   const me = useMe().data;
   const { values, page, update, clear, active, key } = useUrlFilters(FILTERS);
-  const query: CandidateListQuery = { ...values, page, per_page: 25 };
+  // Years are numbers to the API; a typed non-number goes as NaN, which the API names in its 422.
+  const { experience_min, experience_max, ...text } = values;
+  const query: CandidateListQuery = {
+    ...text,
+    ...(experience_min !== undefined && { experience_min: Number(experience_min) }),
+    ...(experience_max !== undefined && { experience_max: Number(experience_max) }),
+    page,
+    per_page: 25,
+  };
   const list = useQuery({ queryKey: ["recruiting", "candidates", query], queryFn: () => listCandidates(query), placeholderData: keepPreviousData });
   const { formRef, typed } = useTypedFilters(TEXT_FILTERS);
 
