@@ -1,17 +1,7 @@
 // The admin area: each route's permission guards the page and decides its navigation entry.
 import { Building2, KeyRound, ScrollText, Settings, ShieldCheck, Users, type LucideIcon } from "lucide-react";
-import { lazy, Suspense, type ComponentType, type ReactElement } from "react";
-import { Spinner } from "../../components/ui/Spinner";
-
-/** An admin page loaded on first visit, so the admin area stays out of the public site's bundle. */
-function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ReactElement {
-  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
-  return (
-    <Suspense fallback={<Spinner label="Loading" />}>
-      <Page />
-    </Suspense>
-  );
-}
+import type { ReactElement } from "react";
+import { lazyPage } from "../../components/lazyPage";
 
 export interface AdminRoute {
   path: string;
