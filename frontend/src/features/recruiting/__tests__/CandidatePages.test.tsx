@@ -9,28 +9,22 @@ import { renderAt } from "../../../test/render";
 import { CandidateCreatePage } from "../candidates/CandidateCreatePage";
 import { CandidateProfilePage } from "../candidates/CandidateProfilePage";
 import { CandidatesListPage } from "../candidates/CandidatesListPage";
+import { candId, candidate, otherId } from "./candidateFixtures";
 import { jsonResponse, problem, signedIn } from "./fixtures";
 
-const candId = "01a1fd87-e263-76e9-8edb-314017d15ab7";
-const existingId = "01a1fd87-e263-76e9-8edb-00000000e815";
+const existingId = otherId;
 
+/** The shared candidate, with the documents and application this page's tests look at. */
 function profile(overrides: Partial<CandidateProfile> = {}): CandidateProfile {
-  return {
-    id: candId, owner: { id: "co1", name: "Northwind Talent" }, full_name: "Lena Dubois", email: "lena@example.com", phone: "+919801071271", headline: "Data Engineer",
-    current_title: "Data Engineer", current_company: "N26", location: "Remote", total_experience_years: 2, notice_period_days: 30, current_salary: null, expected_salary: null,
-    salary_currency: null, summary: null, source: "referral", links: { linkedin: null, github: "https://github.com/lena", portfolio: null, website: null }, tags: ["immediate-joiner"],
-    skills: [{ id: "s1", name: "python", proficiency: "expert", years_experience: 2 }],
-    experience: [{ id: "x1", company_name: "N26", job_title: "Data Engineer", description: null, start_date: "2024-10-01", end_date: null, is_current: true }],
-    education: [{ id: "e1", institution: "TU Berlin", degree: "MSc", field_of_study: "Computer Science", start_date: null, end_date: null, grade: null }],
+  return candidate({
     documents: [
       { file_id: "f1", file_name: "lena-cv.pdf", kind: "resume", virus_status: "clean", size: 1000, added_at: "2026-11-20T10:00:00Z" },
       { file_id: "f2", file_name: "payload.exe", kind: "other", virus_status: "infected", size: 10, added_at: "2026-11-20T10:00:00Z" },
       { file_id: "f3", file_name: "new.pdf", kind: "other", virus_status: "pending", size: 10, added_at: "2026-11-20T10:00:00Z" },
     ],
     applications: [{ id: "app1", job: { id: "j1", title: "Java Backend Developer", reference: "REQ-0001" }, stage: { id: "st1", name: "Screening", kind: "active" }, state: "active", submitted_at: "2026-11-10T10:00:00Z" }],
-    editable: true, created_by: null, created_at: "2026-11-10T10:00:00Z", updated_at: "2026-11-10T10:00:00Z",
     ...overrides,
-  };
+  });
 }
 
 describe("candidates", () => {
