@@ -35,7 +35,7 @@ export function ResetPasswordPage() {
       {!done && (
         <p className="text-center text-sm">
           Link expired?{" "}
-          <Link to="/forgot-password" className="text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400">
+          <Link to="/forgot-password" className="text-indigo-600 underline underline-offset-2 dark:text-indigo-400">
             Ask for a new one
           </Link>
         </p>
