@@ -18,6 +18,7 @@ import { errorMessage } from "../../../lib/errorMessages";
 import { isApiError } from "../../../services/apiError";
 import { formatDateTime } from "../format";
 import { ScanBadge } from "../ScanBadge";
+import { Fact } from "../Fact";
 
 export const feedbackTypes = [
   ["screening", "Screening"],
@@ -95,14 +96,6 @@ export function ApplicationPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** The history as the API keeps it: oldest first, stage names as they were then. */
 function Timeline({ items }: { items: HistoryItem[] }) {

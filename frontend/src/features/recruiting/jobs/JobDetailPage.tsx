@@ -20,6 +20,7 @@ import { AgencySharing } from "./AgencySharing";
 import { jobKey } from "./jobQueries";
 import { JobTeam } from "./JobTeam";
 import { StageEditor } from "./StageEditor";
+import { Fact } from "../Fact";
 
 export { jobKey } from "./jobQueries";
 
@@ -134,14 +135,6 @@ export function JobDetailPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function CloseDialog({ onCancel, onClose }: { onCancel: () => void; onClose: (reason: string, note: string) => void }) {
   const [reason, setReason] = useState("filled");
